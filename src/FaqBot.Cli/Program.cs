@@ -1,0 +1,6 @@
+using System.CommandLine;
+
+// Each command lives in Commands/<Name>Command.cs with a static Create(); this file only lists them.
+var root = new RootCommand("FaqBot: turn FAQ-style Markdown articles into a chatbot for Teams, Web Chat and the Emulator.");
+
+return await root.Parse(args).InvokeAsync();
