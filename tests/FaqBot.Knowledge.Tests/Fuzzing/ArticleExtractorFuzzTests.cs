@@ -20,7 +20,7 @@ public sealed class ArticleExtractorFuzzTests : IDisposable
             var outcome = ArticleFuzzOutcome.Run(bytes, Path.Combine(_folder, $"{Guid.NewGuid():N}.md"));
             outcomes.Add(outcome);
             return outcome.Kind != "crash";
-        }, iter: 300, threads: 1, print: bytes => $"{bytes.Length} bytes: {Preview(bytes)}");
+        }, iter: 300, print: bytes => $"{bytes.Length} bytes: {Preview(bytes)}");
 
         // The mix must exercise both paths, or the generators have gone blind.
         Assert.Contains(outcomes, o => o.Kind == "accepted");
