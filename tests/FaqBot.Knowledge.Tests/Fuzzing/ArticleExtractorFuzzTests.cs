@@ -39,6 +39,19 @@ public sealed class ArticleExtractorFuzzTests : IDisposable
         Assert.True(outcome.Kind != "crash", outcome.Detail);
     }
 
+    [Theory]
+    [InlineData("title: [unclosed How To Deep Clean Pores")]
+    [InlineData("title: {unclosed")]
+    [InlineData("tags: [a, b")]
+    public void Front_matter_with_an_unclosed_flow_collection_is_rejected_with_an_ArticleFormatException(string yamlLine)
+    {
+        var text = $"---\n{yamlLine}\ncategory: Skincare\n---\n\n# Title\n\nSome text.\n";
+        var outcome = ArticleFuzzOutcome.Run(System.Text.Encoding.UTF8.GetBytes(text), Path.Combine(_folder, "yaml.md"));
+
+        Assert.True(outcome.Kind == "rejected", outcome.Detail);
+        Assert.Equal("front matter is not valid YAML", outcome.Detail);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static string Preview(byte[] bytes) =>

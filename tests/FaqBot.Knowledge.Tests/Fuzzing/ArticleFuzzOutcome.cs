@@ -34,9 +34,9 @@ public sealed partial record ArticleFuzzOutcome(string Kind, string Detail)
     /// <summary>"front matter is not valid YAML: (Line: 3 ...)" → "front matter is not valid YAML".</summary>
     public static string KindOf(string problem)
     {
-        var cut = problem.IndexOfAny([';', ':', '(']);
-        var head = cut > 0 ? problem[..cut] : problem;
-        head = Quoted().Replace(head, "…");
+        var unquoted = Quoted().Replace(problem, "…");
+        var cut = unquoted.IndexOfAny([';', ':', '(']);
+        var head = cut > 0 ? unquoted[..cut] : unquoted;
         return Digits().Replace(head, "#").Trim();
     }
 
