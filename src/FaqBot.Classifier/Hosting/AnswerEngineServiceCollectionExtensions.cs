@@ -1,0 +1,45 @@
+using FaqBot.Classifier.Answering;
+using FaqBot.Knowledge.Model;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.Classifier.Hosting;
+
+/// <summary>Registers the answer engine.</summary>
+public static class AnswerEngineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="IAnswerEngine"/> (and <see cref="AnswerEngine"/>) as a singleton bound to the <c>Classifier</c>
+    /// section. On first resolution it loads the current model or trains one (logged). Needs a <see cref="KnowledgeBase"/>
+    /// registered. Relative paths resolve against <paramref name="contentRoot"/> (default: the current directory).
+    /// </summary>
+    public static IServiceCollection AddAnswerEngine(this IServiceCollection services, string? contentRoot = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<ClassifierOptions>()
+            .BindConfiguration(ClassifierOptions.SectionName)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ModelDirectory), "Classifier:ModelDirectory must be set.")
+            .Validate(o => o.DeclineThreshold is null or (>= 0 and <= 1), "Classifier:DeclineThreshold must be between 0 and 1.")
+            .Validate(o => o.ClarificationMargin is null or (>= 0 and <= 1), "Classifier:ClarificationMargin must be between 0 and 1.")
+            .Validate(o => o.LexicalWeight >= 0, "Classifier:LexicalWeight must not be negative.")
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => new AnswerEngineLoader(
+            sp.GetRequiredService<IOptions<ClassifierOptions>>().Value,
+            contentRoot ?? Directory.GetCurrentDirectory(),
+            LoggerFactoryOf(sp).CreateLogger<AnswerEngineLoader>()));
+        services.TryAddSingleton(sp =>
+        {
+            var loader = sp.GetRequiredService<AnswerEngineLoader>();
+            var answerer = loader.LoadOrTrain(sp.GetRequiredService<KnowledgeBase>(), out _);
+            return new AnswerEngine(answerer, loader, LoggerFactoryOf(sp).CreateLogger<AnswerEngine>());
+        });
+        services.TryAddSingleton<IAnswerEngine>(sp => sp.GetRequiredService<AnswerEngine>());
+        return services;
+    }
+
+    private static ILoggerFactory LoggerFactoryOf(IServiceProvider services) =>
+        services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
+}
