@@ -35,7 +35,7 @@ public sealed class Answerer
             foreach (var (label, text) in TrainingSetBuilder.AnswerUnits(entry))
             {
                 _units[label] = (entry, entry.Passages.FirstOrDefault(p => p.Id == label));
-                stems[label] = normalizer.Stems(text);
+                stems[label] = normalizer.Stems(string.Join(' ', entry.Questions) + " " + (entry.HeadingPath.Count > 0 ? entry.HeadingPath[^1] : "") + " " + text);
             }
         }
 
@@ -107,31 +107,42 @@ public sealed class Answerer
             return new AnswerScores(inScope, ranked, null);
         }
 
-        var best = entryScores[Array.IndexOf(_entryIds, ranked[0].Item1)];
-        var bestEntry = Array.IndexOf(_entryIds, ranked[0].Item1);
+        // Passage choice over the whole knowledge base: the classifier's in-scope-normalised probability plus BM25
+        // (question + entry headings + passage) scaled to the best match, so a fact named in one paragraph wins.
         var queryStems = stems.Distinct(StringComparer.Ordinal).ToArray();
-        string? passage = null;
-        var passageScore = double.MinValue;
-        var candidates = new List<(string Label, double Probability, double Lexical)>();
+        var lexical = new double[probabilities.Length];
+        var maxLexical = 0.0;
         for (var i = 0; i < probabilities.Length; i++)
         {
-            if (_labelEntry[i] == bestEntry)
+            if (_labelEntry[i] >= 0)
             {
-                candidates.Add((Model.Labels[i], probabilities[i] / Math.Max(best, 1e-6f), _index.Score(Model.Labels[i], queryStems)));
+                lexical[i] = _index.Score(Model.Labels[i], queryStems);
+                maxLexical = Math.Max(maxLexical, lexical[i]);
             }
         }
 
-        var maxLexical = candidates.Count == 0 ? 0 : candidates.Max(c => c.Lexical);
-        foreach (var candidate in candidates)
+        string? passage = null;
+        var passageScore = double.MinValue;
+        var bestEntry = -1;
+        for (var i = 0; i < probabilities.Length; i++)
         {
-            var combined = candidate.Probability + (Settings.LexicalWeight * (maxLexical > 0 ? candidate.Lexical / maxLexical : 0));
+            if (_labelEntry[i] < 0)
+            {
+                continue;
+            }
+
+            var combined = (probabilities[i] / Math.Max(inScope, 1e-6f)) + (Settings.LexicalWeight * (maxLexical > 0 ? lexical[i] / maxLexical : 0));
             if (combined > passageScore)
             {
                 passageScore = combined;
-                passage = candidate.Label;
+                passage = Model.Labels[i];
+                bestEntry = _labelEntry[i];
             }
         }
 
+        // The entry shown is the chosen passage's entry; alternatives follow the classifier's entry ranking.
+        var chosen = _entryIds[bestEntry];
+        ranked = [(chosen, entryScores[bestEntry]), .. ranked.Where(r => r.Item1 != chosen)];
         return new AnswerScores(inScope, ranked, passage);
     }
 

@@ -19,7 +19,7 @@ public sealed class ClassifierOptions
     public float? ClarificationMargin { get; set; }
 
     /// <summary>Weight of BM25 against the classifier when choosing the passage inside an entry.</summary>
-    public float LexicalWeight { get; set; } = 0.5f;
+    public float LexicalWeight { get; set; } = 2f;
 
     /// <summary>The training seed.</summary>
     public int Seed { get; set; } = 1;
