@@ -1,5 +1,8 @@
 using FaqBot.Classifier.Answering;
+using FaqBot.Knowledge;
+using FaqBot.Knowledge.Extraction;
 using FaqBot.Knowledge.Model;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -13,8 +16,8 @@ public static class AnswerEngineServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="IAnswerEngine"/> (and <see cref="AnswerEngine"/>) as a singleton bound to the <c>Classifier</c>
-    /// section. On first resolution it loads the current model or trains one (logged). Needs a <see cref="KnowledgeBase"/>
-    /// registered. Relative paths resolve against <paramref name="contentRoot"/> (default: the current directory).
+    /// section. On first resolution it loads the current model or trains one (logged). Uses a registered <see cref="KnowledgeBase"/>, else
+    /// extracts <c>Knowledge:ArticlesDirectory</c>. Relative paths resolve against <paramref name="contentRoot"/> (default: the current directory).
     /// </summary>
     public static IServiceCollection AddAnswerEngine(this IServiceCollection services, string? contentRoot = null)
     {
@@ -33,11 +36,20 @@ public static class AnswerEngineServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var loader = sp.GetRequiredService<AnswerEngineLoader>();
-            var answerer = loader.LoadOrTrain(sp.GetRequiredService<KnowledgeBase>(), out _);
+            var knowledgeBase = sp.GetService<KnowledgeBase>() ?? ExtractConfiguredArticles(sp, contentRoot);
+            var answerer = loader.LoadOrTrain(knowledgeBase, out _);
             return new AnswerEngine(answerer, loader, LoggerFactoryOf(sp).CreateLogger<AnswerEngine>());
         });
         services.TryAddSingleton<IAnswerEngine>(sp => sp.GetRequiredService<AnswerEngine>());
         return services;
+    }
+
+    // Without a registered knowledge base, read Knowledge:ArticlesDirectory the way the extract command does.
+    private static KnowledgeBase ExtractConfiguredArticles(IServiceProvider services, string? contentRoot)
+    {
+        var options = new KnowledgeOptions();
+        services.GetService<IConfiguration>()?.GetSection(KnowledgeOptions.Section).Bind(options);
+        return KnowledgeExtractor.ExtractDirectory(Path.GetFullPath(options.ArticlesDirectory, contentRoot ?? Directory.GetCurrentDirectory()));
     }
 
     private static ILoggerFactory LoggerFactoryOf(IServiceProvider services) =>

@@ -1,7 +1,6 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using FaqBot.Classifier.Hosting;
 using FaqBot.Knowledge.Model;
+using FaqBot.Knowledge.Serialization;
 using Microsoft.Extensions.Configuration;
 
 namespace FaqBot.Cli.Commands;
@@ -9,8 +8,6 @@ namespace FaqBot.Cli.Commands;
 /// <summary>What the classifier commands share: configuration from <c>appsettings.json</c>, the knowledge base, the loader.</summary>
 internal sealed class ClassifierContext
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { Converters = { new JsonStringEnumConverter() } };
-
     private ClassifierContext(ClassifierOptions options, KnowledgeBase knowledgeBase, AnswerEngineLoader loader)
     {
         Options = options;
@@ -50,12 +47,11 @@ internal sealed class ClassifierContext
 
         try
         {
-            return JsonSerializer.Deserialize<KnowledgeBase>(File.ReadAllText(path), JsonOptions)
-                ?? throw new CommandException($"Knowledge base file '{path}' is empty.");
+            return KnowledgeBaseJson.Deserialize(File.ReadAllText(path), path);
         }
-        catch (JsonException ex)
+        catch (KnowledgeBaseFormatException ex)
         {
-            throw new CommandException($"Knowledge base file '{path}' is not valid JSON: {ex.Message}");
+            throw new CommandException(ex.Message);
         }
     }
 }
