@@ -5,4 +5,4 @@ namespace FaqBot.Classifier.Training;
 /// <param name="OutOfScopeShare">Total weight of the out-of-scope class relative to all in-scope classes together.</param>
 /// <param name="L2">L2 regularisation of the maximum-entropy trainer.</param>
 /// <param name="FragmentsPerSentence">Short fragments generated per sentence.</param>
-public sealed record TrainerSettings(int Seed = 1, float OutOfScopeShare = 0.3f, float L2 = 0.01f, int FragmentsPerSentence = 2);
+public sealed record TrainerSettings(int Seed = 1, float OutOfScopeShare = 0.3f, float L2 = 0.1f, int FragmentsPerSentence = 2);
