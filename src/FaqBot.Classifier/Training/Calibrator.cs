@@ -112,6 +112,6 @@ public static class Calibrator
             }
         }
 
-        return new Calibration(threshold, Math.Min(margin, 0.2f), bestAccuracy, heldOut.Count);
+        return new Calibration(threshold, Math.Clamp(margin, 0f, 0.2f), bestAccuracy, heldOut.Count);
     }
 }
