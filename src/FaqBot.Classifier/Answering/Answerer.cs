@@ -157,7 +157,8 @@ public sealed class Answerer
         var top = scores.Entries.Count > 0 ? scores.Entries[0] : default;
         if (scores.InScope < Settings.DeclineThreshold || scores.PassageLabel is null)
         {
-            return new AnswerResult(asked, false, false, null, null, null, null, null, top.Score, alternatives);
+            alternatives = [.. alternatives.OrderByDescending(a => a.Confidence)];
+            return new AnswerResult(asked, false, false, null, null, null, null, null, alternatives.Count > 0 ? alternatives[0].Confidence : 0, alternatives);
         }
 
         var entry = _entries[top.EntryId];
