@@ -10,6 +10,14 @@ switch (command)
 {
     case "articles":
         return ArticleFuzzRun.Run(iterations, crashFolder);
+    case "payloads":
+        // Generation only: how the payload mix looks (no host needed).
+        foreach (var group in Enumerable.Range(0, (int)iterations).Select(FaqBot.Web.Tests.Fuzzing.ActivityPayloads.Create).GroupBy(p => p.Kind))
+        {
+            Console.WriteLine($"{group.Key}: {group.Count()} payloads, {group.Sum(p => (long)p.Body.Length):N0} bytes");
+        }
+
+        return 0;
     default:
         await Console.Error.WriteLineAsync($"unknown command '{command}'; use 'articles' or 'http'.");
         return 2;
