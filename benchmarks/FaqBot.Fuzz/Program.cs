@@ -10,6 +10,8 @@ switch (command)
 {
     case "articles":
         return ArticleFuzzRun.Run(iterations, crashFolder);
+    case "http":
+        return await HttpFuzzRun.RunAsync(iterations, args.Length > 2 ? args[2] : "http://127.0.0.1:3978");
     case "payloads":
         // Generation only: how the payload mix looks (no host needed).
         foreach (var group in Enumerable.Range(0, (int)iterations).Select(FaqBot.Web.Tests.Fuzzing.ActivityPayloads.Create).GroupBy(p => p.Kind))
