@@ -52,16 +52,18 @@ public sealed class BotHarness : IDisposable
 
     public ListLoggerProvider Logs { get; } = new();
 
-    public TestAdapter CreateAdapter(string channelId = "emulator", string? conversationId = null, bool sendTraceActivity = false)
-    {
-        var reference = new ConversationReference
+    public TestAdapter CreateAdapter(string channelId = "emulator", string? conversationId = null, bool sendTraceActivity = false) =>
+        CreateAdapter(new ConversationReference
         {
             ChannelId = channelId,
             ServiceUrl = "http://localhost:53559",
             User = new ChannelAccount(UserId, "User", RoleTypes.User),
             Bot = new ChannelAccount(BotId, "Bot", RoleTypes.Bot),
             Conversation = new ConversationAccount(id: conversationId ?? $"{Guid.NewGuid():n}|livechat"),
-        };
+        }, sendTraceActivity);
+
+    public TestAdapter CreateAdapter(ConversationReference reference, bool sendTraceActivity = false)
+    {
         var adapter = new TestAdapter(reference, sendTraceActivity);
         adapter.OnTurnError = _services.GetRequiredService<FaqBotTurnErrorHandler>().HandleAsync;
         return adapter;
