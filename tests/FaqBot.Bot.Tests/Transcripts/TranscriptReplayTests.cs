@@ -1,6 +1,5 @@
 using System.Globalization;
 using FaqBot.Bot.Tests.Fakes;
-using FaqBot.Classifier.Answering;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -13,8 +12,10 @@ namespace FaqBot.Bot.Tests.Transcripts;
 /// messages that follow it (type, text and suggested actions; ids, timestamps and service URLs are ignored).
 /// Set FAQBOT_RECORD_TRANSCRIPTS=1 to rewrite the bot side of the source files from the current bot instead (then
 /// review the diff): that is how a new Emulator recording's expectations are refreshed after an intended change.
+/// Replayed against the real engine trained on the seed article, as a recording made in the Emulator would be.
 /// </summary>
-public sealed class TranscriptReplayTests
+[Collection(SeedModelCollection.Name)]
+public sealed class TranscriptReplayTests(SeedModelFixture fixture)
 {
     private static readonly string SourceFolder = Path.Combine(RepositoryRoot.Path, "tests", "FaqBot.Bot.Tests", "Transcripts");
 
@@ -27,7 +28,7 @@ public sealed class TranscriptReplayTests
     {
         var path = Path.Combine(SourceFolder, file);
         var transcript = JArray.Parse(await File.ReadAllTextAsync(path));
-        using var harness = new BotHarness(CreateEngine());
+        using var harness = new BotHarness(fixture.Engine);
         var replay = await TranscriptReplay.RunAsync(harness, transcript);
 
         if (Environment.GetEnvironmentVariable("FAQBOT_RECORD_TRANSCRIPTS") == "1")
@@ -50,9 +51,6 @@ public sealed class TranscriptReplayTests
                 $"{where}: suggested actions [{string.Join(", ", Actions(actual))}], expected [{string.Join(", ", Actions(expected))}]");
         }
     }
-
-    /// <summary>The engine transcripts are replayed against.</summary>
-    private static IAnswerEngine CreateEngine() => new FakeAnswerEngine();
 
     private static string Normalize(string? text) => (text ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
 
