@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace FaqBot.Cli.Chat;
 
@@ -111,26 +112,29 @@ public sealed class ConsoleChatAdapter : BotAdapter
     private void Render(Activity activity)
     {
         var text = activity.Text ?? string.Empty;
-        string markup;
+        IRenderable body;
         try
         {
-            markup = ConsoleMarkdown.ToMarkup(text);
-            _ = new Markup(markup);
+            body = new Markup(ConsoleMarkdown.ToMarkup(text));
         }
         catch (InvalidOperationException)
         {
             // Markup we could not balance: show the text as typed rather than nothing.
-            markup = Markup.Escape(text);
+            body = new Text(text);
         }
 
-        _console.MarkupLine("[bold blue]bot>[/] " + markup.Replace("\n", "\n     ", StringComparison.Ordinal));
+        // A two-column grid keeps wrapped lines indented under the message, not under "bot>".
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(1)).AddColumn();
+        grid.AddRow(new Markup("[bold blue]bot>[/]"), body);
         var actions = activity.SuggestedActions?.Actions;
         _choices = actions is { Count: > 0 } ? [.. actions] : [];
         if (actions is { Count: > 0 })
         {
             var numbered = actions.Select((a, i) => $"[yellow]{i + 1}[/] {Markup.Escape(a.Title ?? a.Value as string ?? string.Empty)}");
-            _console.MarkupLine("     " + string.Join("   ", numbered));
+            grid.AddRow(new Text(string.Empty), new Markup(string.Join("   ", numbered)));
         }
+
+        _console.Write(grid);
     }
 
     private Activity NewActivity(string type) => new()
