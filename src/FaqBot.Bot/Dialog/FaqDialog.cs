@@ -281,14 +281,22 @@ public sealed class FaqDialog
             return;
         }
 
+        IReadOnlyList<string> rating = data.LastAnswer!.Rated ? [] : [Helpful, NotHelpful];
+        if (entry.Passages.Count <= 1)
+        {
+            // A one-paragraph entry (most FAQ answers) was already shown whole: say so instead of repeating it.
+            var where = entry.Link is null ? string.Empty : $" You can read it in context [in the article]({entry.Link}).";
+            await SendAsync(turnContext, channel, $"That was the whole answer; the article says no more about it.{where}", rating, cancellationToken);
+            return;
+        }
+
         var whole = $"**{Heading(entry)}**\n\n{entry.Answer.Trim()}\n\n{SourceLine(entry, null, null)}";
         var chunks = MessageSplitter.Split(channel.Render(whole), channel.MaxMessageLength);
         var activities = new List<IActivity>(chunks.Count);
         for (var i = 0; i < chunks.Count; i++)
         {
             var isLast = i == chunks.Count - 1;
-            IReadOnlyList<string> actions = isLast && !data.LastAnswer!.Rated ? [Helpful, NotHelpful] : [];
-            activities.Add(Message(chunks[i], actions));
+            activities.Add(Message(chunks[i], isLast ? rating : []));
         }
 
         await turnContext.SendActivitiesAsync([.. activities], cancellationToken);

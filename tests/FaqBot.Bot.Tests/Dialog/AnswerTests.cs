@@ -91,6 +91,23 @@ public sealed class AnswerTests : IDisposable
     }
 
     [Fact]
+    public async Task Tell_me_more_on_a_one_paragraph_answer_says_that_was_all_and_links_the_article()
+    {
+        await _harness.Flow()
+            .Send("How often should I deep clean my pores?")
+            .AssertReply(Replies.Containing("once or twice a week", "Tell me more", "Helpful", "Not helpful"))
+            .Send("Tell me more")
+            .AssertReply(Replies.Containing(
+                "That was the whole answer; the article says no more about it. You can read it in context "
+                + "[in the article](https://www.homeessentialsguide.com/how-to-deep-clean-pores#faq-section).", "Helpful", "Not helpful"))
+            .Send("Helpful")
+            .AssertReply(Replies.Containing("Glad it helped"))
+            .Send("Tell me more")
+            .AssertReply(Replies.Containing("That was the whole answer"))
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task Tell_me_more_before_any_answer_asks_for_a_question()
     {
         await _harness.Flow()

@@ -26,7 +26,9 @@ public sealed class ParallelConversationTests : IDisposable
                 .Send($"question number {i}")
                 .AssertReply(Replies.Containing(entry.Passages[0].Markdown[..40], "Tell me more", "Helpful", "Not helpful"))
                 .Send("Tell me more")
-                .AssertReply(activity => Assert.StartsWith($"**{heading}**", Replies.Text(activity), StringComparison.Ordinal))
+                .AssertReply(activity => Assert.StartsWith(
+                    entry.Passages.Count <= 1 ? "That was the whole answer; the article says no more about it." : $"**{heading}**",
+                    Replies.Text(activity), StringComparison.Ordinal))
                 .StartTestAsync();
             AnswerTests.Drain(adapter);
             if (i % 3 == 0)

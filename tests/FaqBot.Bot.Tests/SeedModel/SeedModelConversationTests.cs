@@ -242,7 +242,9 @@ public sealed class SeedModelConversationTests : IDisposable
             await _harness.Flow(adapter).Send("Tell me more").StartTestAsync();
             var more = AnswerTests.Drain(adapter);
             var heading = entry.Kind == EntryKind.Faq ? entry.Question : entry.HeadingPath[^1];
-            Assert.StartsWith($"**{heading}**", Replies.Text(more[0]), StringComparison.Ordinal);
+            Assert.StartsWith(
+                entry.Passages.Count <= 1 ? "That was the whole answer; the article says no more about it." : $"**{heading}**",
+                Replies.Text(more[0]), StringComparison.Ordinal);
         })));
     }
 
