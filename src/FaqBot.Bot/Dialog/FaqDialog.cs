@@ -209,23 +209,30 @@ public sealed class FaqDialog
             return;
         }
 
-        var candidates = result.NeedsClarification ? Candidates(result, channel) : [];
-        if (candidates.Count >= 2)
-        {
-            data.Stage = DialogStage.Clarifying;
-            data.PendingQuestion = question;
-            data.Candidates = candidates;
-            await SendAsync(turnContext, channel, "I'm not sure which of these you mean. Did you mean…?",
-                [.. candidates.Select(c => c.Question), NoneOfThese], cancellationToken);
-            return;
-        }
-
         var entryId = result.EntryId ?? result.Alternatives.FirstOrDefault()?.EntryId;
         var entry = entryId is null ? null : _engine.FindEntry(entryId);
         if (entry is null)
         {
             _logger.LogWarning("Answer engine chose entry {EntryId} which is not in its knowledge base; declining.", entryId);
             await SendAsync(turnContext, channel, DeclineText(), ["topics", "help"], cancellationToken);
+            return;
+        }
+
+        var candidates = result.NeedsClarification ? Candidates(result, channel) : [];
+        if (candidates.Count >= 2)
+        {
+            // A close call still shows the best answer first (most close calls are right, and a bare "Did you mean…?"
+            // makes every user click), then offers the candidates; picking one answers it.
+            data.Stage = DialogStage.Clarifying;
+            data.PendingQuestion = question;
+            data.Candidates = candidates;
+            data.LastAnswer = new AnsweredQuestion(question, entry.Id, result.Confidence, Rated: false);
+            await turnContext.SendActivitiesAsync(
+                [
+                    Message(channel.Render(AnswerText(entry, result.Answer, result.Section, result.Link)), []),
+                    Message(channel.Render("I'm not sure that is what you asked. Did you mean…?"), [.. candidates.Select(c => c.Question), NoneOfThese]),
+                ],
+                cancellationToken);
             return;
         }
 
@@ -263,11 +270,14 @@ public sealed class FaqDialog
         CancellationToken cancellationToken)
     {
         data.LastAnswer = new AnsweredQuestion(question, entry.Id, confidence, Rated: false);
-        var text = $"{(string.IsNullOrWhiteSpace(answer) ? LeadPassage(entry) : answer.Trim())}\n\n{SourceLine(entry, section, link)}";
+        var text = AnswerText(entry, answer, section, link);
 
         // Teams shows only the first 3 suggested actions: these are exactly 3, most useful first.
         await SendAsync(turnContext, channel, text, [TellMeMore, Helpful, NotHelpful], cancellationToken);
     }
+
+    private static string AnswerText(FaqEntry entry, string? answer, string? section, string? link) =>
+        $"{(string.IsNullOrWhiteSpace(answer) ? LeadPassage(entry) : answer.Trim())}\n\n{SourceLine(entry, section, link)}";
 
     private async Task TellMoreAsync(ITurnContext turnContext, ChannelProfile channel, FaqConversationData data, CancellationToken cancellationToken)
     {

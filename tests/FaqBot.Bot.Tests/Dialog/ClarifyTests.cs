@@ -20,10 +20,11 @@ public sealed class ClarifyTests : IDisposable
     }
 
     [Fact]
-    public async Task A_close_call_asks_did_you_mean_with_three_candidates_and_none_of_these()
+    public async Task A_close_call_shows_the_best_answer_then_asks_did_you_mean_with_three_candidates_and_none_of_these()
     {
         await _harness.Flow()
             .Send("what about steam and heat")
+            .AssertReply(Replies.Containing("Yes, steaming is very beneficial."))
             .AssertReply(activity =>
             {
                 Assert.Contains("Did you mean", Replies.Text(activity), StringComparison.Ordinal);
@@ -39,6 +40,7 @@ public sealed class ClarifyTests : IDisposable
     {
         await _harness.Flow("msteams")
             .Send("what about steam and heat")
+            .AssertReply(Replies.Containing("Yes, steaming is very beneficial."))
             .AssertReply(Replies.Containing("Did you mean", SteamingQuestion, PreparingQuestion, "None of these"))
             .StartTestAsync();
     }
@@ -48,6 +50,7 @@ public sealed class ClarifyTests : IDisposable
     {
         await _harness.Flow()
             .Send("what about steam and heat")
+            .AssertReply(Replies.Containing("Yes, steaming is very beneficial."))
             .AssertReply(Replies.Containing("Did you mean", SteamingQuestion, PreparingQuestion, HotWaterQuestion, "None of these"))
             .Send(PreparingQuestion)
             .AssertReply(activity =>
@@ -67,6 +70,7 @@ public sealed class ClarifyTests : IDisposable
     {
         await _harness.Flow()
             .Send("what about steam and heat")
+            .AssertReply(Replies.Containing("Yes, steaming is very beneficial."))
             .AssertReply(Replies.Containing("Did you mean", SteamingQuestion, PreparingQuestion, HotWaterQuestion, "None of these"))
             .Send("3")
             .AssertReply(Replies.Containing("No, avoid using hot water.", "Tell me more", "Helpful", "Not helpful"))
@@ -79,6 +83,7 @@ public sealed class ClarifyTests : IDisposable
         var adapter = _harness.CreateAdapter();
         await _harness.Flow(adapter)
             .Send("what about steam and heat")
+            .AssertReply(Replies.Containing("Yes, steaming is very beneficial."))
             .AssertReply(Replies.Containing("Did you mean", SteamingQuestion, PreparingQuestion, HotWaterQuestion, "None of these"))
             .Send("None of these")
             .AssertReply(Replies.Containing("Could you rephrase it", "topics"))
@@ -97,6 +102,7 @@ public sealed class ClarifyTests : IDisposable
     {
         await _harness.Flow()
             .Send("what about steam and heat")
+            .AssertReply(Replies.Containing("Yes, steaming is very beneficial."))
             .AssertReply(Replies.Containing("Did you mean", SteamingQuestion, PreparingQuestion, HotWaterQuestion, "None of these"))
             .Send("How often should I deep clean my pores?")
             .AssertReply(Replies.Containing("once or twice a week", "Tell me more", "Helpful", "Not helpful"))

@@ -88,6 +88,7 @@ public sealed class SeedModelConversationTests : IDisposable
 
         await _harness.Flow()
             .Send(Question)
+            .AssertReply(activity => Assert.StartsWith(result.Answer!.Trim(), Replies.Text(activity), StringComparison.Ordinal))
             .AssertReply(Replies.Containing("Did you mean", [.. candidates, "None of these"]))
             .Send("Is steaming good for deep cleaning pores?")
             .AssertReply(activity =>
@@ -108,6 +109,7 @@ public sealed class SeedModelConversationTests : IDisposable
 
         await _harness.Flow("msteams")
             .Send(Question)
+            .AssertReply(activity => Assert.StartsWith(result.Answer!.Trim(), Replies.Text(activity), StringComparison.Ordinal))
             .AssertReply(Replies.Containing("Did you mean", [.. candidates, "None of these"]))
             .Send("None of these")
             .AssertReply(Replies.Containing("Could you rephrase it", "topics"))
@@ -142,8 +144,9 @@ public sealed class SeedModelConversationTests : IDisposable
             .Send("thanks! also, can I exfoliate every day?")
             .AssertReply(activity =>
             {
+                // The question is answered (best answer first, even when the bot then asks "Did you mean…?").
                 Assert.DoesNotContain("You're welcome", Replies.Text(activity), StringComparison.Ordinal);
-                Assert.Contains("How does exfoliation help deep pore purification?", Replies.Actions(activity));
+                Assert.Contains("Source:", Replies.Text(activity), StringComparison.Ordinal);
             })
             .StartTestAsync();
     }
