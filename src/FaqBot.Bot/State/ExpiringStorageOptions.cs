@@ -11,4 +11,7 @@ public sealed class ExpiringStorageOptions
 
     /// <summary>At most this many keys are kept; past it the least recently used key is dropped first.</summary>
     public int MaxEntries { get; set; } = 100_000;
+
+    /// <summary>How often the entry count is logged (category <c>FaqBot.Bot.State</c>); zero turns the log off.</summary>
+    public TimeSpan MonitorInterval { get; set; } = TimeSpan.FromMinutes(5);
 }
