@@ -4,6 +4,7 @@ using FaqBot.Classifier.Hosting;
 using FaqBot.Classifier.Reloading;
 using FaqBot.Knowledge.Extraction;
 using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
 
 namespace FaqBot.Classifier.Tests.Reloading;
 
@@ -13,12 +14,14 @@ public sealed class KnowledgeReloadServiceTests : IDisposable
     private const string NewFaq =
         "**Q7: Can I use toothpaste to shrink my pores?**\nA7: No. Toothpaste holds baking soda and menthol, which irritate the skin and do not shrink pores.\n\n";
 
+    private readonly ITestOutputHelper _output;
     private readonly string _root = Directory.CreateTempSubdirectory("faqbot-reload-").FullName;
     private readonly string _articles;
     private readonly string _article;
 
-    public KnowledgeReloadServiceTests()
+    public KnowledgeReloadServiceTests(ITestOutputHelper output)
     {
+        _output = output;
         _articles = Directory.CreateDirectory(Path.Combine(_root, "articles")).FullName;
         _article = Path.Combine(_articles, "how-to-deep-clean-pores.md");
         File.Copy(Path.Combine(RepoPaths.Articles, "how-to-deep-clean-pores.md"), _article);
@@ -81,6 +84,10 @@ public sealed class KnowledgeReloadServiceTests : IDisposable
             && l.Message.Contains("never closed", StringComparison.Ordinal));
 
         await service.StopAsync(CancellationToken.None);
+        foreach (var (level, message) in logger.Lines)
+        {
+            _output.WriteLine($"{level}: {message}");
+        }
     }
 
     [Fact]
