@@ -2,7 +2,6 @@ using FaqBot.Bot.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
-using Newtonsoft.Json.Linq;
 
 namespace FaqBot.Bot.Tests.State;
 
@@ -16,12 +15,28 @@ public sealed class ExpiringMemoryStorageTests
         var storage = Create();
         await storage.WriteAsync(new Dictionary<string, object> { ["a"] = new Note { Text = "first" } });
 
-        var read = (JObject)(await storage.ReadAsync(["a", "missing"]))["a"];
-        read["Text"] = "edited without a write";
+        var read = Assert.IsType<Note>((await storage.ReadAsync(["a", "missing"]))["a"]);
+        read.Text = "edited without a write";
 
-        var again = (JObject)(await storage.ReadAsync(["a"]))["a"];
-        Assert.Equal("first", again.Value<string>("Text"));
+        var again = Assert.IsType<Note>((await storage.ReadAsync(["a"]))["a"]);
+        Assert.Equal("first", again.Text);
         Assert.False((await storage.ReadAsync(["missing"])).ContainsKey("missing"));
+    }
+
+    [Fact]
+    public async Task State_reads_back_as_the_types_written_like_MemoryStorage()
+    {
+        var storage = Create();
+        var memory = new MemoryStorage();
+        var state = new Dictionary<string, object> { ["data"] = new Note { Text = "typed" } };
+        await storage.WriteAsync(new Dictionary<string, object> { ["k"] = state });
+        await memory.WriteAsync(new Dictionary<string, object> { ["k"] = state }, CancellationToken.None);
+
+        var ours = Assert.IsAssignableFrom<IDictionary<string, object>>((await storage.ReadAsync(["k"]))["k"]);
+        var theirs = Assert.IsAssignableFrom<IDictionary<string, object>>((await memory.ReadAsync(["k"], CancellationToken.None))["k"]);
+
+        Assert.Equal(theirs["data"].GetType(), ours["data"].GetType());
+        Assert.Equal("typed", Assert.IsType<Note>(ours["data"]).Text);
     }
 
     [Fact]
@@ -64,7 +79,7 @@ public sealed class ExpiringMemoryStorageTests
     {
         var storage = Create();
         await storage.WriteAsync(new Dictionary<string, object> { ["a"] = new Note { Text = "v1", ETag = "*" } });
-        var eTag = ((JObject)(await storage.ReadAsync(["a"]))["a"]).Value<string>("ETag");
+        var eTag = ((Note)(await storage.ReadAsync(["a"]))["a"]).ETag;
         await storage.WriteAsync(new Dictionary<string, object> { ["a"] = new Note { Text = "v2", ETag = eTag } });
 
         var stale = new Dictionary<string, object> { ["b"] = new Note { Text = "new" }, ["a"] = new Note { Text = "v3", ETag = eTag } };
@@ -72,7 +87,7 @@ public sealed class ExpiringMemoryStorageTests
 
         Assert.Contains("Etag conflict", error.Message, StringComparison.Ordinal);
         var items = await storage.ReadAsync(["a", "b"]);
-        Assert.Equal("v2", ((JObject)items["a"]).Value<string>("Text"));
+        Assert.Equal("v2", ((Note)items["a"]).Text);
         Assert.False(items.ContainsKey("b"));
     }
 
@@ -83,7 +98,7 @@ public sealed class ExpiringMemoryStorageTests
         await storage.WriteAsync(new Dictionary<string, object> { ["a"] = new Note { Text = "v1", ETag = "*" } });
         await storage.WriteAsync(new Dictionary<string, object> { ["a"] = new Note { Text = "v2", ETag = "*" } });
 
-        Assert.Equal("v2", ((JObject)(await storage.ReadAsync(["a"]))["a"]).Value<string>("Text"));
+        Assert.Equal("v2", ((Note)(await storage.ReadAsync(["a"]))["a"]).Text);
     }
 
     [Fact]
