@@ -1,6 +1,27 @@
+using FaqBot.Web.DirectLine;
+using FaqBot.Web.Health;
+using FaqBot.Web.Hosting;
+using FaqBot.Web.Messaging;
+using FaqBot.Web.WebChat;
+
+// Reads like a table of contents: the wiring lives in the Add…/Map… extension methods beside each feature.
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddFaqBotHost();
+// builder.Services.AddAnswerEngine();  // FaqBot.Classifier: loads the current model, or trains it at startup.
+// builder.Services.AddFaqBot();        // FaqBot.Bot: IBot, conversation/user state, storage, feedback store.
+builder.AddBotMessaging();
+builder.AddDirectLine();
+builder.AddWebChat();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok());
+
+app.UseFaqBotHost();
+app.MapBotEndpoints();
+app.MapDirectLine();
+app.MapWebChat();
+app.MapHealth();
+
 app.Run();
 
 /// <summary>Entry point, public so WebApplicationFactory can host it in tests.</summary>
