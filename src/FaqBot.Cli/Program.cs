@@ -1,6 +1,13 @@
 using System.CommandLine;
+using FaqBot.Cli;
+using FaqBot.Cli.Commands;
 
 // Each command lives in Commands/<Name>Command.cs with a static Create(); this file only lists them.
 var root = new RootCommand("FaqBot: turn FAQ-style Markdown articles into a chatbot for Teams, Web Chat and the Emulator.");
+root.Subcommands.Add(ExtractCommand.Create());
 
-return await root.Parse(args).InvokeAsync();
+var parseResult = root.Parse(args);
+var exitCode = await parseResult.InvokeAsync();
+
+// System.CommandLine reports a bad command line with exit code 1; FaqBot keeps 1 for bad input and uses 2 for usage.
+return parseResult.Errors.Count > 0 ? ExitCodes.Usage : exitCode;

@@ -1,0 +1,28 @@
+using FaqBot.Knowledge.Reading;
+using Markdig;
+
+namespace FaqBot.Knowledge.Extraction;
+
+/// <summary>Turns one article into entries: FAQ pairs, content sections, and the article as a whole.</summary>
+public static class ArticleParser
+{
+    /// <summary>Reads and parses the article file at <paramref name="filePath"/>.</summary>
+    /// <param name="filePath">The file, as the user named it (used in error messages).</param>
+    /// <param name="sourcePath">What to record as the article's source (defaults to the file name).</param>
+    /// <exception cref="ArticleFormatException">The file cannot be read or is not a usable article.</exception>
+    public static ParsedArticle ParseFile(string filePath, string? sourcePath = null) =>
+        Parse(ArticleFile.Read(filePath, sourcePath ?? Path.GetFileName(filePath)));
+
+    /// <summary>Parses article text already in memory (tests, tools); <paramref name="filePath"/> names it in errors.</summary>
+    /// <exception cref="ArticleFormatException">The text is not a usable article.</exception>
+    public static ParsedArticle ParseText(string text, string filePath, string? sourcePath = null) =>
+        Parse(ArticleFile.Prepare(text, filePath, sourcePath ?? Path.GetFileName(filePath)));
+
+    /// <summary>Parses a prepared article.</summary>
+    /// <exception cref="ArticleFormatException">The article has no headings, an unanswered FAQ question, or two entries with one id.</exception>
+    public static ParsedArticle Parse(ArticleSource source)
+    {
+        var document = Markdown.Parse(source.Body, KnowledgePipeline.Instance);
+        return new ArticleExtraction(source, document).Run();
+    }
+}
