@@ -35,7 +35,10 @@ internal sealed class FaqBotWebFactory : WebApplicationFactory<Program>
     /// <summary>Registers <see cref="EchoTestBot"/> as the IBot (false: use whatever the host registers).</summary>
     public bool UseTestBot { get; init; } = true;
 
-    /// <summary>The clock the host sees.</summary>
+    /// <summary>Replace the host's clock with <see cref="Time"/> (false: real time, e.g. for screenshots).</summary>
+    public bool UseManualClock { get; init; } = true;
+
+    /// <summary>The clock the host sees when <see cref="UseManualClock"/> is set.</summary>
     public ManualTimeProvider Time { get; } = new();
 
     /// <summary>What reached the test bot.</summary>
@@ -59,8 +62,11 @@ internal sealed class FaqBotWebFactory : WebApplicationFactory<Program>
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
         builder.ConfigureTestServices(services =>
         {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Time);
+            if (UseManualClock)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Time);
+            }
             if (UseTestBot)
             {
                 services.RemoveAll<IBot>();

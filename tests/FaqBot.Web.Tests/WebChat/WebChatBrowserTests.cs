@@ -1,0 +1,69 @@
+using FaqBot.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace FaqBot.Web.Tests.WebChat;
+
+/// <summary>
+/// Drives the real Web Chat page in Debian's headless chromium against the host on a loopback port: type a question,
+/// see the answer and its suggested actions, click one. Saves <c>TestResults/webchat.png</c> beside the test binaries
+/// (and into docs/screenshots/ when FAQBOT_DOCS_SCREENSHOT=1).
+/// </summary>
+public sealed class WebChatBrowserTests
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+    private static readonly LocatorAssertionsToBeVisibleOptions Patiently = new() { Timeout = 30_000 };
+
+    [Fact]
+    public async Task A_question_typed_into_Web_Chat_is_answered_and_a_suggested_action_can_be_clicked()
+    {
+        Assert.True(
+            File.Exists(ChromiumPath),
+            $"The browser test needs Debian's chromium at {ChromiumPath}: run `apt-get install -y chromium` (Playwright's own browser download is not used).");
+        using var factory = new FaqBotWebFactory { UseManualClock = false };
+        var baseUrl = factory.StartOnLoopback();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 900, Height = 860 } });
+        var pageErrors = new List<string>();
+        page.PageError += (_, error) => pageErrors.Add(error);
+        const string Question = "How often should I deep clean my pores?";
+
+        await page.GotoAsync(baseUrl.ToString());
+        await Assertions.Expect(Bubble(page, EchoTestBot.Welcome)).ToBeVisibleAsync(Patiently);
+        var sendBox = page.Locator("[data-id='webchat-sendbox-input']");
+        await sendBox.FillAsync(Question);
+        await sendBox.PressAsync("Enter");
+        await Assertions.Expect(Bubble(page, EchoTestBot.AnswerTo(Question))).ToBeVisibleAsync(Patiently);
+        var suggestions = page.GetByRole(AriaRole.Toolbar, new PageGetByRoleOptions { Name = "Suggested actions" });
+        var suggestion = suggestions.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = EchoTestBot.FirstSuggestion, Exact = true });
+        await Assertions.Expect(suggestion).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(suggestions.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = EchoTestBot.SecondSuggestion, Exact = true })).ToBeVisibleAsync(Patiently);
+        await suggestion.ClickAsync();
+        await Assertions.Expect(Bubble(page, EchoTestBot.AnswerTo(EchoTestBot.FirstSuggestion))).ToBeVisibleAsync(Patiently);
+        await SaveScreenshotAsync(page);
+
+        Assert.Empty(pageErrors);
+        Assert.Equal(0, await page.GetByText("Send failed").CountAsync());
+    }
+
+    // Strict: exactly one message bubble may carry the text, so a duplicated activity fails the test.
+    private static ILocator Bubble(IPage page, string text) =>
+        page.GetByRole(AriaRole.Paragraph).Filter(new LocatorFilterOptions { HasTextString = text });
+
+    private static async Task SaveScreenshotAsync(IPage page)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "TestResults", "webchat.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        if (Environment.GetEnvironmentVariable("FAQBOT_DOCS_SCREENSHOT") == "1")
+        {
+            var docs = Path.Combine(RepoRoot.Path, "docs", "screenshots", "webchat.png");
+            Directory.CreateDirectory(Path.GetDirectoryName(docs)!);
+            File.Copy(path, docs, overwrite: true);
+        }
+    }
+}
