@@ -61,6 +61,13 @@ public static class BotMessagingExtensions
         {
             await adapter.ProcessAsync(request, context.Response, bot, context.RequestAborted);
         }
+        catch (Exception ex) when (IsSigningKeyMetadataUnavailable(ex) && !context.Response.HasStarted)
+        {
+            // The token may be genuine, but its signing keys could not be fetched: our outage, so 503 (the channel retries).
+            logger.LogError(ex, "Could not fetch the Bot Framework signing keys to validate a token; is the identity service reachable?");
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        }
         catch (Exception ex) when (IsAuthenticationFailure(ex) && !context.Response.HasStarted)
         {
             // CloudAdapter maps only UnauthorizedAccessException to 401; token parsing/validation errors escape as 500.
@@ -72,4 +79,8 @@ public static class BotMessagingExtensions
 
     private static bool IsAuthenticationFailure(Exception ex) =>
         ex is UnauthorizedAccessException or SecurityTokenException or ArgumentException;
+
+    // IDX20803 is IdentityModel's stable code for "unable to obtain configuration" (OpenID metadata / signing keys).
+    private static bool IsSigningKeyMetadataUnavailable(Exception ex) =>
+        ex is InvalidOperationException && ex.Message.StartsWith("IDX20803", StringComparison.Ordinal);
 }

@@ -62,6 +62,31 @@ public sealed class AuthenticationTests : IDisposable
         Assert.Empty(_factory.TurnLog.Activities);
     }
 
+    [Theory]
+    [InlineData("https://api.botframework.com", HttpStatusCode.Unauthorized)]
+    [InlineData("https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/", HttpStatusCode.ServiceUnavailable)]
+    public async Task A_token_from_an_accepted_issuer_that_cannot_be_verified_is_refused_without_a_500(string issuer, HttpStatusCode expected)
+    {
+        // The signing keys' metadata cannot be fetched (a plain-http loopback address the SDK refuses), as when the identity
+        // service is unreachable. The SDK itself answers "No valid identity" (401) for the channel issuer; for the Emulator's
+        // issuer the fetch error escapes, and the host reports it as its own outage (503), never a 500.
+        using var factory = new FaqBotWebFactory(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppType"] = "MultiTenant",
+            ["MicrosoftAppId"] = AppId,
+            ["MicrosoftAppPassword"] = "not-a-real-password",
+            ["ToBotFromChannelOpenIdMetadataUrl"] = "http://127.0.0.1:9/v1/.well-known/openidconfiguration",
+            ["ToBotFromEmulatorOpenIdMetadataUrl"] = "http://127.0.0.1:9/v2.0/.well-known/openid-configuration",
+        });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = Json.Content(TeamsMessage()) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ForeignJwt.Mint(issuer, AppId));
+
+        var response = await factory.CreateClient().SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Empty(factory.TurnLog.Activities);
+    }
+
     [Fact]
     public async Task Local_mode_without_an_app_id_accepts_requests_without_a_token()
     {
