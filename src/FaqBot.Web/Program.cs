@@ -1,3 +1,4 @@
+using FaqBot.Classifier.Hosting;
 using FaqBot.Web.DirectLine;
 using FaqBot.Web.Health;
 using FaqBot.Web.Hosting;
@@ -8,7 +9,7 @@ using FaqBot.Web.WebChat;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddFaqBotHost();
-// builder.Services.AddAnswerEngine();  // FaqBot.Classifier: loads the current model, or trains it at startup.
+builder.Services.AddAnswerEngine(builder.Environment.ContentRootPath); // loads the current model, or trains it at startup
 // builder.Services.AddFaqBot();        // FaqBot.Bot: IBot, conversation/user state, storage, feedback store.
 builder.AddBotMessaging();
 builder.AddDirectLine();

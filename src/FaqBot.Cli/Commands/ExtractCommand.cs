@@ -20,6 +20,14 @@ public static class ExtractCommand
             Description = "Article files or folders to read (default: the articles folder).",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        // Unknown options would otherwise be taken as article paths and reported as missing files.
+        paths.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-') && !File.Exists(t.Value)))
+            {
+                result.AddError($"Unrecognized option '{token.Value}'.");
+            }
+        });
         var articles = new Option<string?>("--articles")
         {
             Description = "Folder of *.md articles (default: Knowledge:ArticlesDirectory from appsettings.json, else data/articles).",

@@ -118,16 +118,19 @@ internal sealed class ArticleExtraction(ArticleSource source, MarkdownDocument d
         }
 
         var parts = new List<AnswerPart>();
-        CollectSection(node, parts, path, isTop: true);
+        var later = new List<Action>();
+        CollectSection(node, parts, path, isTop: true, later);
         AddEntry(EntryKind.Section, node.Text, HeadingQuestions.For(node.Text), parts, path, node.Anchor, node.Line);
+        later.ForEach(add => add());
     }
 
     // A section's answer is its own blocks plus its non-question sub-sections; question sub-headings get entries of their own.
-    private void CollectSection(SectionNode node, List<AnswerPart> parts, string[] path, bool isTop)
+    // Question and FAQ sub-sections are added after the section itself (through later), so entries stay in reading order.
+    private void CollectSection(SectionNode node, List<AnswerPart> parts, string[] path, bool isTop, List<Action> later)
     {
         if (!isTop)
         {
-            parts.Add(new AnswerPart($"**{node.Text}**", null));
+            parts.Add(new AnswerPart($"**{node.Text}**", null) { IsSubheading = true });
         }
 
         parts.AddRange(_markdown.PartsOf(node.Blocks));
@@ -136,15 +139,15 @@ internal sealed class ArticleExtraction(ArticleSource source, MarkdownDocument d
             var childPath = path.Append(child.Text).ToArray();
             if (child.IsQuestion)
             {
-                AddQuestionHeading(child, childPath, EntryKind.Section);
+                later.Add(() => AddQuestionHeading(child, childPath, EntryKind.Section));
             }
             else if (HeadingRoles.Of(child.Text) == HeadingRole.Faq)
             {
-                VisitFaq(child, childPath);
+                later.Add(() => VisitFaq(child, childPath));
             }
             else
             {
-                CollectSection(child, parts, childPath, isTop: false);
+                CollectSection(child, parts, childPath, isTop: false, later);
             }
         }
     }
@@ -165,19 +168,16 @@ internal sealed class ArticleExtraction(ArticleSource source, MarkdownDocument d
     private void AddQuestionHeading(SectionNode node, string[] path, EntryKind kind)
     {
         var parts = new List<AnswerPart>();
-        CollectSection(node, parts, path, isTop: true);
-        if (!parts.Any(p => p.Kind is not null || p.Markdown.Length > 0 && !p.Markdown.StartsWith("**", StringComparison.Ordinal)))
+        var later = new List<Action>();
+        CollectSection(node, parts, path, isTop: true, later);
+        if (!HasContent(parts) && kind == EntryKind.Faq)
         {
-            if (kind == EntryKind.Faq)
-            {
-                throw new ArticleFormatException(source.FilePath, node.Line,
-                    $"the FAQ question \"{node.Text}\" has no answer; write the answer under the heading.");
-            }
-
-            return;
+            throw new ArticleFormatException(source.FilePath, node.Line,
+                $"the FAQ question \"{node.Text}\" has no answer; write the answer under the heading.");
         }
 
         AddEntry(kind, node.Text, [node.Text], parts, path, node.Anchor, node.Line);
+        later.ForEach(add => add());
     }
 
     private FaqEntry? Overview()
@@ -212,6 +212,9 @@ internal sealed class ArticleExtraction(ArticleSource source, MarkdownDocument d
         return parts.Count == 0 ? null : MakeEntry(EntryKind.Article, "overview", HeadingQuestions.For(_title), parts, [_title], null, line);
     }
 
+    // Sub-heading markers alone ("**Signs of a Good Shot**" with nothing under it) answer nothing.
+    private static bool HasContent(List<AnswerPart> parts) => parts.Exists(p => p.Kind is not null || !p.IsSubheading);
+
     private static IEnumerable<Block> AllBlocks(SectionNode node) => node.Blocks.Concat(node.Children.SelectMany(AllBlocks));
 
     private static bool IsContent(Block block) => block is ParagraphBlock or ListBlock or QuoteBlock or Markdig.Extensions.Tables.Table;
@@ -219,7 +222,7 @@ internal sealed class ArticleExtraction(ArticleSource source, MarkdownDocument d
     private void AddEntry(EntryKind kind, string slugSource, IReadOnlyList<string> questions, List<AnswerPart> parts,
         string[] path, string? anchor, int line)
     {
-        if (parts.Count == 0)
+        if (!HasContent(parts))
         {
             return;
         }

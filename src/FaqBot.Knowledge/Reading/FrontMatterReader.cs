@@ -58,6 +58,11 @@ internal static class FrontMatterReader
             var line = firstLine + (int)Math.Max(0, ex.Start.Line - 1);
             throw new ArticleFormatException(filePath, line, $"front matter is not valid YAML: {ex.Message}", ex);
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // YamlDotNet throws these instead of a YamlException on some malformed input (found by the property test).
+            throw new ArticleFormatException(filePath, firstLine, "front matter is not valid YAML; check its indentation and quoting.", ex);
+        }
 
         if (stream.Documents.Count == 0)
         {

@@ -1,3 +1,4 @@
+using FaqBot.Classifier.Answering;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -32,7 +33,10 @@ internal sealed class FaqBotWebFactory : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>Registers <see cref="EchoTestBot"/> as the IBot (false: use whatever the host registers).</summary>
+    /// <summary>
+    /// Registers <see cref="EchoTestBot"/> as the IBot and a <see cref="FakeAnswerEngine"/> (so no model is trained);
+    /// false: the host's own bot and answer engine, trained on the repository's articles.
+    /// </summary>
     public bool UseTestBot { get; init; } = true;
 
     /// <summary>Replace the host's clock with <see cref="Time"/> (false: real time, e.g. for screenshots).</summary>
@@ -72,6 +76,8 @@ internal sealed class FaqBotWebFactory : WebApplicationFactory<Program>
                 services.RemoveAll<IBot>();
                 services.AddSingleton(TurnLog);
                 services.AddSingleton<IBot, EchoTestBot>();
+                services.RemoveAll<IAnswerEngine>();
+                services.AddSingleton<IAnswerEngine>(new FakeAnswerEngine(new AnswerEngineStatus(true, 15, "test", null)));
             }
 
             ConfigureServices?.Invoke(services);

@@ -1,0 +1,7 @@
+namespace FaqBot.Classifier.Answering;
+
+/// <summary>The thresholds an <see cref="Answerer"/> decides with.</summary>
+/// <param name="DeclineThreshold">Decline when the in-scope probability (1 − P(out of scope)) is below this.</param>
+/// <param name="ClarificationMargin">Flag "did you mean" when the top two entries' scores are closer than this.</param>
+/// <param name="LexicalWeight">Weight of BM25 against the classifier when choosing the passage inside an entry.</param>
+public sealed record AnswerSettings(float DeclineThreshold, float ClarificationMargin, float LexicalWeight = 2f);

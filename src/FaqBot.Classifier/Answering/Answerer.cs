@@ -1,0 +1,181 @@
+using FaqBot.Classifier.Text;
+using FaqBot.Classifier.Training;
+using FaqBot.Knowledge.Model;
+
+namespace FaqBot.Classifier.Answering;
+
+/// <summary>
+/// One knowledge base with its normaliser, classifier and passage index: everything needed to answer, immutable, so the
+/// engine can swap a whole <see cref="Answerer"/> in one reference assignment. Two levels: the classifier gives every
+/// passage a probability; an entry scores the sum of its passages; inside the best entry, the passage is chosen by
+/// its own probability re-ranked with BM25 against the question.
+/// </summary>
+public sealed class Answerer
+{
+    private readonly Dictionary<string, FaqEntry> _entries;
+    private readonly Dictionary<string, (FaqEntry Entry, Passage? Passage)> _units;
+    private readonly int[] _labelEntry;
+    private readonly string[] _entryIds;
+    private readonly int _outOfScope;
+    private readonly PassageIndex _index;
+
+    /// <summary>Builds an answerer.</summary>
+    public Answerer(KnowledgeBase knowledgeBase, QueryNormalizer normalizer, AnswerModel model, AnswerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(knowledgeBase);
+        KnowledgeBase = knowledgeBase;
+        Normalizer = normalizer;
+        Model = model;
+        Settings = settings;
+        _entries = knowledgeBase.Entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        _units = new(StringComparer.Ordinal);
+        var stems = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var entry in knowledgeBase.Entries)
+        {
+            foreach (var (label, text) in TrainingSetBuilder.AnswerUnits(entry))
+            {
+                _units[label] = (entry, entry.Passages.FirstOrDefault(p => p.Id == label));
+                stems[label] = normalizer.Stems(string.Join(' ', entry.Questions) + " " + (entry.HeadingPath.Count > 0 ? entry.HeadingPath[^1] : "") + " " + text);
+            }
+        }
+
+        _index = new PassageIndex(stems);
+        _entryIds = knowledgeBase.Entries.Select(e => e.Id).ToArray();
+        var entryIndex = _entryIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+        _labelEntry = new int[model.Labels.Count];
+        _outOfScope = -1;
+        for (var i = 0; i < model.Labels.Count; i++)
+        {
+            var label = model.Labels[i];
+            if (label == AnswerLabels.OutOfScope)
+            {
+                _outOfScope = i;
+                _labelEntry[i] = -1;
+            }
+            else
+            {
+                _labelEntry[i] = _units.TryGetValue(label, out var unit) ? entryIndex[unit.Entry.Id] : -1;
+            }
+        }
+    }
+
+    /// <summary>The knowledge base answered from.</summary>
+    public KnowledgeBase KnowledgeBase { get; }
+
+    /// <summary>The normaliser built for this knowledge base.</summary>
+    public QueryNormalizer Normalizer { get; }
+
+    /// <summary>The classifier.</summary>
+    public AnswerModel Model { get; }
+
+    /// <summary>Thresholds in force (calibrated, possibly overridden by configuration).</summary>
+    public AnswerSettings Settings { get; }
+
+    /// <summary>Returns a copy using other thresholds.</summary>
+    public Answerer WithSettings(AnswerSettings settings) => new(KnowledgeBase, Normalizer, Model, settings);
+
+    /// <summary>The entry with this id, or null.</summary>
+    public FaqEntry? FindEntry(string entryId) => _entries.GetValueOrDefault(entryId);
+
+    /// <summary>Scores a question without deciding.</summary>
+    public AnswerScores Score(string? question)
+    {
+        var stems = Normalizer.Stems(question);
+        if (stems.Count == 0)
+        {
+            return new AnswerScores(0, [], null);
+        }
+
+        var probabilities = Model.Score(Normalizer.Featurize(stems));
+        var entryScores = new float[_entryIds.Length];
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            if (_labelEntry[i] >= 0)
+            {
+                entryScores[_labelEntry[i]] += probabilities[i];
+            }
+        }
+
+        var inScope = _outOfScope >= 0 ? 1 - probabilities[_outOfScope] : 1;
+        var ranked = Enumerable.Range(0, entryScores.Length)
+            .OrderByDescending(i => entryScores[i])
+            .ThenBy(i => i)
+            .Select(i => (_entryIds[i], entryScores[i]))
+            .ToList();
+        if (ranked.Count == 0)
+        {
+            return new AnswerScores(inScope, ranked, null);
+        }
+
+        // Passage choice over the whole knowledge base: the classifier's in-scope-normalised probability plus BM25
+        // (question + entry headings + passage) scaled to the best match, so a fact named in one paragraph wins.
+        var queryStems = stems.Distinct(StringComparer.Ordinal).ToArray();
+        var lexical = new double[probabilities.Length];
+        var maxLexical = 0.0;
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            if (_labelEntry[i] >= 0)
+            {
+                lexical[i] = _index.Score(Model.Labels[i], queryStems);
+                maxLexical = Math.Max(maxLexical, lexical[i]);
+            }
+        }
+
+        string? passage = null;
+        var passageScore = double.MinValue;
+        var bestEntry = -1;
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            if (_labelEntry[i] < 0)
+            {
+                continue;
+            }
+
+            var combined = (probabilities[i] / Math.Max(inScope, 1e-6f)) + (Settings.LexicalWeight * (maxLexical > 0 ? lexical[i] / maxLexical : 0));
+            if (combined > passageScore)
+            {
+                passageScore = combined;
+                passage = Model.Labels[i];
+                bestEntry = _labelEntry[i];
+            }
+        }
+
+        // The entry shown is the chosen passage's entry; alternatives follow the classifier's entry ranking.
+        var chosen = _entryIds[bestEntry];
+        ranked = [(chosen, entryScores[bestEntry]), .. ranked.Where(r => r.Item1 != chosen)];
+        return new AnswerScores(inScope, ranked, passage);
+    }
+
+    /// <summary>Answers or declines. Never throws for any input string.</summary>
+    public AnswerResult Answer(string? question)
+    {
+        var asked = question ?? "";
+        var scores = Score(asked);
+        var alternatives = scores.Entries.Take(3)
+            .Select(e => new AnswerAlternative(e.EntryId, _entries[e.EntryId].Question, e.Score))
+            .ToList();
+        var top = scores.Entries.Count > 0 ? scores.Entries[0] : default;
+        if (scores.InScope < Settings.DeclineThreshold || scores.PassageLabel is null)
+        {
+            alternatives = [.. alternatives.OrderByDescending(a => a.Confidence)];
+            return new AnswerResult(asked, false, false, null, null, null, null, null, alternatives.Count > 0 ? alternatives[0].Confidence : 0, alternatives);
+        }
+
+        var entry = _entries[top.EntryId];
+        var unit = _units[scores.PassageLabel];
+        var second = scores.Entries.Count > 1 ? scores.Entries[1].Score : 0;
+        var needsClarification = top.Score - second < Settings.ClarificationMargin;
+        var text = unit.Passage?.Markdown ?? entry.Answer;
+        return new AnswerResult(
+            asked,
+            true,
+            needsClarification,
+            text,
+            entry.Id,
+            entry.Question,
+            string.Join(" › ", entry.HeadingPath),
+            entry.Link,
+            top.Score,
+            alternatives);
+    }
+}

@@ -1,0 +1,40 @@
+using FaqBot.Classifier.Answering;
+using FaqBot.Classifier.Training;
+
+namespace FaqBot.Classifier.Evaluation;
+
+/// <summary>Runs labelled questions through an engine and judges them as users would: by the text shown first.</summary>
+public static class Evaluator
+{
+    /// <summary>Evaluates every question.</summary>
+    public static EvaluationReport Evaluate(IAnswerEngine engine, IReadOnlyList<LabelledQuestion> questions)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(questions);
+        return new EvaluationReport(questions.Select(q =>
+        {
+            var result = engine.Ask(q.Question);
+            return new EvaluatedQuestion(q, result, IsCorrect(q, result));
+        }).ToList());
+    }
+
+    /// <summary>The judging rule.</summary>
+    public static bool IsCorrect(LabelledQuestion question, AnswerResult result)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(result);
+        if (question.IsOutOfScope)
+        {
+            return !result.Answered;
+        }
+
+        if (!result.Answered || result.Answer is null)
+        {
+            return false;
+        }
+
+        return question.ExpectedFact is { } fact
+            ? result.Answer.Contains(fact, StringComparison.OrdinalIgnoreCase)
+            : result.EntryId == question.ExpectedEntryId;
+    }
+}

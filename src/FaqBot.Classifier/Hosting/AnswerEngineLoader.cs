@@ -1,0 +1,83 @@
+using FaqBot.Classifier.Answering;
+using FaqBot.Classifier.Storage;
+using FaqBot.Classifier.Training;
+using FaqBot.Knowledge.Model;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FaqBot.Classifier.Hosting;
+
+/// <summary>
+/// Gets a ready <see cref="Answerer"/> for a knowledge base: loads the stored model when it is current, else trains one
+/// (saying so in the log), saves it atomically and applies the configured threshold overrides.
+/// </summary>
+public sealed class AnswerEngineLoader
+{
+    private readonly ClassifierOptions _options;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates a loader; relative paths in <paramref name="options"/> resolve against <paramref name="contentRoot"/>.</summary>
+    public AnswerEngineLoader(ClassifierOptions options, string contentRoot, ILogger<AnswerEngineLoader>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _logger = logger ?? NullLogger<AnswerEngineLoader>.Instance;
+        Store = new ModelStore(Path.GetFullPath(options.ModelDirectory, contentRoot));
+        Data = ClassifierData.Load(Path.GetFullPath(options.DataDirectory, contentRoot));
+    }
+
+    /// <summary>Where models are stored.</summary>
+    public ModelStore Store { get; }
+
+    /// <summary>The lexicon and out-of-scope data in use.</summary>
+    public ClassifierData Data { get; }
+
+    /// <summary>The trainer settings from options.</summary>
+    public TrainerSettings TrainerSettings => new(Seed: _options.Seed);
+
+    /// <summary>The hash a model for <paramref name="knowledgeBase"/> must carry.</summary>
+    public string HashOf(KnowledgeBase knowledgeBase) => KnowledgeBaseHasher.Hash(knowledgeBase, Data, _options.Seed);
+
+    /// <summary>Loads the current model or trains one.</summary>
+    /// <param name="knowledgeBase">The knowledge base to answer from.</param>
+    /// <param name="trained">True when a model had to be trained.</param>
+    /// <param name="progress">Training progress, if any.</param>
+    public Answerer LoadOrTrain(KnowledgeBase knowledgeBase, out bool trained, IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(knowledgeBase);
+        var model = Store.TryLoad(HashOf(knowledgeBase), out var reason);
+        trained = model is null;
+        if (model is null)
+        {
+            _logger.LogInformation("Training the answer model ({Reason}).", reason);
+            progress?.Report($"Training the answer model ({reason}).");
+            model = Train(knowledgeBase, progress).Model;
+            var stored = Store.Save(model);
+            model = model.WithMetadata(stored);
+            _logger.LogInformation(
+                "Trained the answer model on {Entries} entries in {Seconds:0.0} s; saved to {Path}.",
+                knowledgeBase.Entries.Count, stored.TrainingSeconds, Store.ModelPath);
+        }
+        else
+        {
+            _logger.LogInformation("Loaded the answer model from {Path} (trained {TrainedAt:u}).", Store.ModelPath, model.Metadata.TrainedAt);
+        }
+
+        return Build(knowledgeBase, model);
+    }
+
+    /// <summary>Trains (without saving).</summary>
+    public TrainingOutcome Train(KnowledgeBase knowledgeBase, IProgress<string>? progress = null, IReadOnlyList<LabelledQuestion>? calibrationQuestions = null) =>
+        new AnswerModelTrainer(TrainerSettings).Train(knowledgeBase, Data, progress, calibrationQuestions);
+
+    /// <summary>An answerer over a trained model, with configured overrides applied to the calibrated thresholds.</summary>
+    public Answerer Build(KnowledgeBase knowledgeBase, AnswerModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var settings = new AnswerSettings(
+            _options.DeclineThreshold ?? model.Metadata.DeclineThreshold,
+            _options.ClarificationMargin ?? model.Metadata.ClarificationMargin,
+            _options.LexicalWeight);
+        return new Answerer(knowledgeBase, NormalizerFactory.Create(knowledgeBase, Data), model, settings);
+    }
+}

@@ -1,0 +1,79 @@
+namespace FaqBot.Classifier.Text;
+
+/// <summary>
+/// Turns any text (a question, a sentence of an article, a generated example) into the content-word stems the
+/// classifier and the passage ranker see: tokenise, rewrite slang and synonyms, fix typos against the vocabulary,
+/// drop stopwords and question wording, stem. Words outside the knowledge base's vocabulary also emit
+/// <see cref="UnknownToken"/>, which the out-of-scope class learns from. Thread-safe once built.
+/// </summary>
+public sealed class QueryNormalizer
+{
+    /// <summary>The token standing for "a content word the articles never use".</summary>
+    public const string UnknownToken = "zzunk";
+
+    private readonly Lexicon _lexicon;
+    private readonly TypoCorrector _typos;
+    private readonly HashSet<string> _knowledgeStems;
+
+    /// <summary>Builds a normaliser.</summary>
+    /// <param name="lexicon">Slang and synonym rules.</param>
+    /// <param name="knowledgeWords">Words of the knowledge base (typo targets, in scope).</param>
+    /// <param name="otherWords">Other correctly spelt words (out-of-scope examples), never corrected and not in scope.</param>
+    public QueryNormalizer(Lexicon lexicon, IEnumerable<string> knowledgeWords, IEnumerable<string> otherWords)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        _lexicon = lexicon;
+        var kbWords = knowledgeWords.Concat(lexicon.OutputWords).Distinct(StringComparer.Ordinal).ToList();
+        _typos = new TypoCorrector(kbWords, otherWords.Concat(lexicon.InputWords));
+        _knowledgeStems = new HashSet<string>(
+            kbWords.Where(w => !StopWords.Contains(w)).Select(Stemmer.Stem), StringComparer.Ordinal);
+    }
+
+    /// <summary>Content stems of <paramref name="text"/>, in order, without the unknown marker.</summary>
+    public List<string> Stems(string? text)
+    {
+        var result = new List<string>();
+        foreach (var word in ContentWords(text))
+        {
+            result.Add(Stemmer.Stem(word));
+        }
+
+        return result;
+    }
+
+    /// <summary>The classifier's input: content stems plus one <see cref="UnknownToken"/> per word outside the knowledge base.</summary>
+    public string Featurize(string? text) => Featurize(Stems(text));
+
+    /// <summary>The classifier's input for already normalised stems.</summary>
+    public string Featurize(IReadOnlyList<string> stems)
+    {
+        var parts = new List<string>(stems.Count + 2);
+        foreach (var stem in stems)
+        {
+            parts.Add(stem);
+            if (!_knowledgeStems.Contains(stem))
+            {
+                parts.Add(UnknownToken);
+            }
+        }
+
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>True when the stem occurs in the knowledge base.</summary>
+    public bool IsKnowledgeStem(string stem) => _knowledgeStems.Contains(stem);
+
+    /// <summary>Content words of <paramref name="text"/> after slang, synonyms and typos are fixed, before stemming.</summary>
+    public IEnumerable<string> ContentWords(string? text)
+    {
+        var tokens = _lexicon.Apply(Tokenizer.Split(text));
+        foreach (var token in tokens)
+        {
+            var word = _typos.Correct(token);
+            if (!StopWords.Contains(word))
+            {
+                yield return word;
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+namespace FaqBot.Classifier.Text;
+
+/// <summary>
+/// Maps a word that is not in the vocabulary to the closest vocabulary word within a small edit distance
+/// (1 for short words, 2 from 7 letters), so "offen" reads as "often" and "blakheads" as "blackheads".
+/// </summary>
+public sealed class TypoCorrector
+{
+    private readonly HashSet<string> _known;
+    private readonly Dictionary<int, List<string>> _targetsByLength = [];
+    private readonly Dictionary<string, int> _rank = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a corrector.</summary>
+    /// <param name="targets">Words a typo may be corrected to, most preferred first.</param>
+    /// <param name="otherKnownWords">Further words that are spelt right and are never corrected.</param>
+    public TypoCorrector(IEnumerable<string> targets, IEnumerable<string> otherKnownWords)
+    {
+        _known = new HashSet<string>(otherKnownWords, StringComparer.Ordinal);
+        foreach (var word in targets)
+        {
+            if (_rank.TryAdd(word, _rank.Count))
+            {
+                _known.Add(word);
+                if (!_targetsByLength.TryGetValue(word.Length, out var list))
+                {
+                    _targetsByLength[word.Length] = list = [];
+                }
+
+                list.Add(word);
+            }
+        }
+    }
+
+    /// <summary>True when the word needs no correction.</summary>
+    public bool IsKnown(string word) => _known.Contains(word);
+
+    /// <summary>The word itself when known or uncorrectable, else the closest target word.</summary>
+    public string Correct(string word)
+    {
+        if (word.Length < 4 || _known.Contains(word) || !word.All(char.IsAsciiLetterLower))
+        {
+            return word;
+        }
+
+        var maxDistance = word.Length >= 7 ? 2 : 1;
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        for (var length = word.Length - maxDistance; length <= word.Length + maxDistance; length++)
+        {
+            if (!_targetsByLength.TryGetValue(length, out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var candidate in candidates)
+            {
+                var distance = Distance(word, candidate, Math.Min(maxDistance, bestDistance));
+                if (distance < bestDistance || (distance == bestDistance && best is not null && _rank[candidate] < _rank[best]))
+                {
+                    if (distance <= maxDistance)
+                    {
+                        best = candidate;
+                        bestDistance = distance;
+                    }
+                }
+            }
+        }
+
+        return best ?? word;
+    }
+
+    /// <summary>Optimal string alignment distance (a swap of neighbours counts 1), or limit + 1 when above limit.</summary>
+    public static int Distance(string a, string b, int limit)
+    {
+        if (Math.Abs(a.Length - b.Length) > limit)
+        {
+            return limit + 1;
+        }
+
+        Span<int> previous2 = stackalloc int[b.Length + 1];
+        Span<int> previous = stackalloc int[b.Length + 1];
+        Span<int> current = stackalloc int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMin = current[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var value = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    value = Math.Min(value, previous2[j - 2] + 1);
+                }
+
+                current[j] = value;
+                rowMin = Math.Min(rowMin, value);
+            }
+
+            if (rowMin > limit)
+            {
+                return limit + 1;
+            }
+
+            var swap = previous2;
+            previous2 = previous;
+            previous = current;
+            current = swap;
+        }
+
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,121 @@
+using FaqBot.Classifier.Answering;
+using FaqBot.Classifier.Hosting;
+using FaqBot.Classifier.Training;
+using FaqBot.Knowledge.Model;
+
+namespace FaqBot.Classifier.Tests;
+
+/// <summary>Model files and training on a tiny hand-built knowledge base (fast).</summary>
+public sealed class ModelStoreTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "faqbot-store-tests-" + Guid.NewGuid().ToString("N"));
+
+    private static KnowledgeBase TinyKnowledgeBase()
+    {
+        static FaqEntry Entry(string slug, string question, params string[] paragraphs) => new(
+            "tiny--" + slug, "tiny", EntryKind.Faq, [question], string.Join("\n\n", paragraphs), ["Tiny", "FAQ"], null,
+            paragraphs.Select((p, i) => new Passage($"tiny--{slug}-p{i + 1}", PassageKind.Paragraph, p, p)).ToList(), 1);
+        return new KnowledgeBase(
+            [new Article("tiny", "Tiny", "tiny.md", null, null, [], null)],
+            [
+                Entry("how-often-should-i-water-ferns", "How often should I water ferns?", "Water ferns twice a week. Keep the soil moist but never soggy."),
+                Entry("which-light-do-ferns-like", "Which light do ferns like?", "Ferns like bright indirect light.", "Direct sun scorches their fronds."),
+                Entry("how-do-i-repot-a-fern", "How do I repot a fern?", "Repot a fern in spring into a pot one size larger with peat-free compost."),
+            ]);
+    }
+
+    private AnswerEngineLoader Loader() => new(new ClassifierOptions { ModelDirectory = _directory }, _directory);
+
+    [Fact]
+    public void Training_twice_with_the_same_seed_gives_the_same_predictions()
+    {
+        var kb = TinyKnowledgeBase();
+        var first = Loader().Train(kb).Model;
+        var second = Loader().Train(kb).Model;
+        var normalizer = NormalizerFactory.Create(kb, ClassifierData.BuiltIn());
+
+        foreach (var question in new[] { "water ferns how often", "bright light", "repot spring", "fridge" })
+        {
+            Assert.Equal(first.Score(normalizer.Featurize(question)), second.Score(normalizer.Featurize(question)));
+        }
+
+        Assert.Equal(first.Metadata.DeclineThreshold, second.Metadata.DeclineThreshold);
+    }
+
+    [Fact]
+    public void A_missing_model_is_trained_and_saved_then_reloaded_without_training()
+    {
+        var kb = TinyKnowledgeBase();
+
+        Loader().LoadOrTrain(kb, out var trainedFirst);
+        var answerer = Loader().LoadOrTrain(kb, out var trainedSecond);
+
+        Assert.True(trainedFirst);
+        Assert.False(trainedSecond);
+        Assert.Contains("twice a week", answerer.Answer("how often do I water my fern").Answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_corrupt_model_file_is_reported_and_rebuilt_never_loaded()
+    {
+        var kb = TinyKnowledgeBase();
+        var loader = Loader();
+        loader.LoadOrTrain(kb, out _);
+        File.WriteAllBytes(loader.Store.ModelPath, [1, 2, 3, 4]);
+
+        var loaded = loader.Store.TryLoad(loader.HashOf(kb), out var reason);
+        var answerer = loader.LoadOrTrain(kb, out var trained);
+
+        Assert.Null(loaded);
+        Assert.Contains("corrupt", reason, StringComparison.Ordinal);
+        Assert.True(trained);
+        Assert.True(answerer.Answer("which light do ferns like").Answered);
+    }
+
+    [Fact]
+    public void Corrupt_metadata_is_reported_not_thrown()
+    {
+        var kb = TinyKnowledgeBase();
+        var loader = Loader();
+        loader.LoadOrTrain(kb, out _);
+        File.WriteAllText(loader.Store.MetadataPath, "{ not json");
+
+        Assert.Null(loader.Store.TryLoad(loader.HashOf(kb), out var reason));
+        Assert.Contains("could not be read", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_model_for_other_articles_is_not_served()
+    {
+        var kb = TinyKnowledgeBase();
+        var loader = Loader();
+        loader.LoadOrTrain(kb, out _);
+        var changed = kb with { Entries = kb.Entries.Take(2).ToList() };
+
+        Assert.Null(loader.Store.TryLoad(loader.HashOf(changed), out var reason));
+        Assert.Contains("another version", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reload_swaps_in_a_model_for_the_new_knowledge_base()
+    {
+        var kb = TinyKnowledgeBase();
+        var loader = Loader();
+        var engine = new AnswerEngine(loader.LoadOrTrain(kb, out _), loader);
+        var smaller = kb with { Entries = kb.Entries.Take(2).ToList() };
+
+        var trained = engine.Reload(smaller);
+
+        Assert.True(trained);
+        Assert.Equal(2, engine.Status.Entries);
+        Assert.Null(engine.FindEntry("tiny--how-do-i-repot-a-fern"));
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using System.Diagnostics;
+using FaqBot.Cli.Commands;
+
+namespace FaqBot.Cli.Tests;
+
+/// <summary>Runs CLI commands in process (fast, for messages) or as the built executable (for real exit codes).</summary>
+internal static class CliRunner
+{
+    /// <summary>The repository root: the nearest folder above the test assembly holding FaqBot.sln.</summary>
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public static async Task<(int ExitCode, string Out, string Error)> InProcessAsync(params string[] args)
+    {
+        var root = new RootCommand { ExtractCommand.Create() };
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    public static async Task<(int ExitCode, string Out, string Error)> ExecutableAsync(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "faqbot.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "FaqBot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("FaqBot.sln not found above " + AppContext.BaseDirectory);
+    }
+}

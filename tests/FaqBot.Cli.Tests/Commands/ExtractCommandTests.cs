@@ -1,0 +1,137 @@
+using System.Text.Json;
+using FaqBot.Knowledge.Serialization;
+
+namespace FaqBot.Cli.Tests.Commands;
+
+public sealed class ExtractCommandTests : IDisposable
+{
+    private readonly string _temp = Path.Combine(Path.GetTempPath(), "faqbot-cli-" + Guid.NewGuid().ToString("N"));
+
+    public ExtractCommandTests() => Directory.CreateDirectory(_temp);
+
+    private static string Articles => Path.Combine(CliRunner.RepoRoot, "data", "articles");
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    [Fact]
+    public async Task Extract_writes_the_seed_knowledge_base_as_json_to_stdout_and_lint_to_stderr()
+    {
+        var (exitCode, output, error) = await CliRunner.InProcessAsync("extract", "--articles", Articles);
+
+        Assert.Equal(0, exitCode);
+        var knowledgeBase = KnowledgeBaseJson.Deserialize(output);
+        Assert.Equal(15, knowledgeBase.Entries.Count);
+        Assert.Equal("How do I deep clean pores?", knowledgeBase.Entries[0].Question);
+        Assert.Contains("warning: how-to-deep-clean-pores.md:", error, StringComparison.Ordinal);
+        Assert.Contains("short answer plus \"more\"", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Extract_as_tsv_writes_qna_maker_rows()
+    {
+        var (exitCode, output, _) = await CliRunner.InProcessAsync("extract", "--articles", Articles, "--format", "tsv");
+
+        Assert.Equal(0, exitCode);
+        var rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Question\tAnswer\tSource\tMetadata", rows[0]);
+        Assert.Contains("How often should I deep clean my pores?\tDeep cleaning pores is generally recommended", output, StringComparison.Ordinal);
+        Assert.All(rows, r => Assert.Equal(4, r.Split('\t').Length));
+    }
+
+    [Fact]
+    public async Task Extract_to_a_file_writes_it_whole_and_leaves_no_temporary_files()
+    {
+        var path = Path.Combine(_temp, "out", "knowledge.json");
+
+        var (exitCode, output, error) = await CliRunner.InProcessAsync("extract", Path.Combine(Articles, "how-to-deep-clean-pores.md"), "--out", path);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains($"wrote 15 entries from 1 article(s) to {path}", error, StringComparison.Ordinal);
+        Assert.Equal(15, (await KnowledgeBaseJson.ReadAsync(path)).Entries.Count);
+        Assert.Equal([path], Directory.GetFiles(Path.GetDirectoryName(path)!));
+    }
+
+    [Fact]
+    public async Task Bad_article_exits_1_naming_the_file_and_line_and_leaves_the_old_output_untouched()
+    {
+        var article = Path.Combine(_temp, "bad.md");
+        await File.WriteAllTextAsync(article, "# Tea\n\n## FAQ\n\n**Q1: Is it bitter?**\n");
+        var path = Path.Combine(_temp, "knowledge.json");
+        await File.WriteAllTextAsync(path, "previous");
+
+        var (exitCode, _, error) = await CliRunner.InProcessAsync("extract", article, "--out", path);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal($"error: {article}:5: the FAQ question \"Is it bitter?\" has no answer; write the answer right after it (e.g. on the next line, \"A1: ...\").\n",
+            error.ReplaceLineEndings("\n"));
+        Assert.Equal("previous", await File.ReadAllTextAsync(path));
+        Assert.Equal(2, Directory.GetFiles(_temp).Length);
+    }
+
+    [Fact]
+    public async Task Missing_article_exits_1_with_a_clear_message()
+    {
+        var missing = Path.Combine(_temp, "missing.md");
+
+        var (exitCode, output, error) = await CliRunner.InProcessAsync("extract", missing);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(string.Empty, output);
+        Assert.StartsWith($"error: {missing}: file not found", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_articles_folder_exits_1_and_says_what_to_do()
+    {
+        var (exitCode, _, error) = await CliRunner.InProcessAsync("extract", "--articles", Path.Combine(_temp, "nowhere"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("not found; run from the repository root, pass --articles DIR, or name the article files.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Executable_reads_data_articles_from_the_current_directory_by_default()
+    {
+        var (exitCode, output, _) = await CliRunner.ExecutableAsync(CliRunner.RepoRoot, "extract");
+
+        Assert.Equal(0, exitCode);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(15, json.RootElement.GetProperty("entries").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("extract", "--format", "xml")]
+    [InlineData("extract", "--no-such-option")]
+    [InlineData("no-such-command")]
+    public async Task Bad_command_line_exits_2(params string[] args)
+    {
+        var (exitCode, _, error) = await CliRunner.ExecutableAsync(_temp, args);
+
+        Assert.Equal(2, exitCode);
+        Assert.NotEqual(string.Empty, error);
+    }
+
+    [Fact]
+    public async Task Bad_article_through_the_executable_exits_1()
+    {
+        var article = Path.Combine(_temp, "empty.md");
+        await File.WriteAllTextAsync(article, string.Empty);
+
+        var (exitCode, output, error) = await CliRunner.ExecutableAsync(_temp, "extract", article);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains($"error: {article}: is empty", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_describes_the_command_and_its_exit_codes()
+    {
+        var (exitCode, output, _) = await CliRunner.InProcessAsync("extract", "--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("--format", output, StringComparison.Ordinal);
+        Assert.Contains("Exit codes: 0 done, 1 bad input", output, StringComparison.Ordinal);
+    }
+}
