@@ -19,7 +19,7 @@ internal sealed class AnswerEngineWarmup(IServiceProvider services, ILogger<Answ
 
         var status = engine.Status;
         logger.LogInformation(
-            "Answer engine ready: model loaded {ModelLoaded}, {Entries} knowledge-base entries, trained {TrainedAt}",
+            "Answer engine ready: model loaded {ModelLoaded}, {Entries} knowledge-base entries, trained {TrainedAt:u}",
             status.ModelLoaded,
             status.Entries,
             status.TrainedAt);
