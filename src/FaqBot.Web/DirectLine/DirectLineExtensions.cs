@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text;
+using System.Threading.RateLimiting;
 using FaqBot.Web.Hosting;
 using FaqBot.Web.Messaging;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 
 namespace FaqBot.Web.DirectLine;
@@ -17,6 +19,9 @@ public static class DirectLineExtensions
     /// <summary>The base path Web Chat's <c>domain</c> points at.</summary>
     public const string BasePath = "/v3/directline";
 
+    /// <summary>The rate-limit policy on endpoints that open conversations without a token.</summary>
+    public const string NewConversationPolicy = "DirectLineNewConversation";
+
     /// <summary>Registers the options (section <c>DirectLine</c>), token service, conversation store, adapter and expiry sweep.</summary>
     public static WebApplicationBuilder AddDirectLine(this WebApplicationBuilder builder)
     {
@@ -29,6 +34,20 @@ public static class DirectLineExtensions
         builder.Services.AddSingleton<DirectLineConversationStore>();
         builder.Services.AddSingleton<DirectLineAdapter>();
         builder.Services.AddHostedService<DirectLineExpiryService>();
+
+        // Tokens are free to get, so opening conversations is limited per client address to keep one client from
+        // churning the bounded store (which would evict everyone else's conversations).
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(NewConversationPolicy, context =>
+            {
+                var perMinute = context.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.MaxNewConversationsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+        });
         return builder;
     }
 
@@ -37,9 +56,9 @@ public static class DirectLineExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var group = endpoints.MapGroup(BasePath).RequireCors(HostingExtensions.CorsPolicyName).DisableAntiforgery();
-        group.MapPost("/tokens/generate", GenerateToken);
+        group.MapPost("/tokens/generate", GenerateToken).RequireRateLimiting(NewConversationPolicy);
         group.MapPost("/tokens/refresh", RefreshToken);
-        group.MapPost("/conversations", StartConversation);
+        group.MapPost("/conversations", StartConversation).RequireRateLimiting(NewConversationPolicy);
         group.MapGet("/conversations/{conversationId}", Reconnect);
         group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
         group.MapGet("/conversations/{conversationId}/activities", GetActivities);

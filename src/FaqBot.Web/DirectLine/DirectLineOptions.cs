@@ -24,6 +24,10 @@ public sealed class DirectLineOptions
     [Range(1, 1_000_000)]
     public int MaxConversations { get; set; } = 10_000;
 
+    /// <summary>New conversations (and page tokens) one client address may open per minute; beyond it, 429.</summary>
+    [Range(1, 100_000)]
+    public int MaxNewConversationsPerMinute { get; set; } = 60;
+
     /// <summary>The bot's account id on this channel.</summary>
     [Required]
     public string BotId { get; set; } = "faqbot";

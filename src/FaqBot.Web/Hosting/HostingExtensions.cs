@@ -39,11 +39,12 @@ public static class HostingExtensions
         return builder;
     }
 
-    /// <summary>Adds the middleware the endpoints need (CORS, WebSockets for the Direct Line stream).</summary>
+    /// <summary>Adds the middleware the endpoints need (CORS, rate limits, WebSockets for the Direct Line stream).</summary>
     public static WebApplication UseFaqBotHost(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseCors();
+        app.UseRateLimiter();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         return app;
     }

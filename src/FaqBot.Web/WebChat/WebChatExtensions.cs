@@ -29,6 +29,7 @@ public static class WebChatExtensions
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         app.MapPost("/api/directline/token", CreateSessionAsync)
             .RequireCors(HostingExtensions.CorsPolicyName)
+            .RequireRateLimiting(DirectLineExtensions.NewConversationPolicy)
             .DisableAntiforgery();
         return app;
     }

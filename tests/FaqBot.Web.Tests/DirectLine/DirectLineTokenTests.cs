@@ -139,4 +139,19 @@ public sealed class DirectLineTokenTests : IDisposable
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Opening_conversations_without_a_token_is_rate_limited_per_client()
+    {
+        using var factory = new FaqBotWebFactory(new Dictionary<string, string?> { ["DirectLine:MaxNewConversationsPerMinute"] = "3" });
+        var http = factory.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var path in new[] { "/v3/directline/conversations", "/v3/directline/tokens/generate", "/api/directline/token", "/v3/directline/conversations" })
+        {
+            statuses.Add((await http.PostAsync(path, null)).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
 }
