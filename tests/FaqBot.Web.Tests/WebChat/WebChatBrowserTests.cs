@@ -5,8 +5,9 @@ namespace FaqBot.Web.Tests.WebChat;
 
 /// <summary>
 /// Drives the real Web Chat page in Debian's headless chromium against the host on a loopback port: type a question,
-/// see the answer and its suggested actions, click one. Saves <c>TestResults/webchat.png</c> beside the test binaries
-/// (and into docs/screenshots/ when FAQBOT_DOCS_SCREENSHOT=1).
+/// see the answer and its suggested actions, click one. Saves <c>TestResults/webchat.png</c> beside the test binaries,
+/// also into <c>$TEST_RESULTS_DIR</c> when set (CI keeps it with the test results), and into docs/screenshots/ when
+/// FAQBOT_DOCS_SCREENSHOT=1.
 /// </summary>
 public sealed class WebChatBrowserTests
 {
@@ -59,6 +60,12 @@ public sealed class WebChatBrowserTests
     {
         var path = Path.Combine(AppContext.BaseDirectory, "TestResults", "webchat.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        if (Environment.GetEnvironmentVariable("TEST_RESULTS_DIR") is { Length: > 0 } results)
+        {
+            Directory.CreateDirectory(results);
+            File.Copy(path, Path.Combine(results, "webchat.png"), overwrite: true);
+        }
+
         if (Environment.GetEnvironmentVariable("FAQBOT_DOCS_SCREENSHOT") == "1")
         {
             var docs = Path.Combine(RepoRoot.Path, "docs", "screenshots", "webchat.png");
