@@ -7,7 +7,7 @@ namespace FaqBot.Web.DirectLine;
 /// One Direct Line conversation: a bounded history of activities numbered by a sequence (the watermark), the users who
 /// joined, and a lock that runs its turns one at a time (bot state is per conversation and not safe for concurrent turns).
 /// </summary>
-public sealed class DirectLineConversation : IDisposable
+public sealed class DirectLineConversation
 {
     private readonly Lock _gate = new();
     private readonly List<(long Sequence, string Id, string Json)> _history = [];
@@ -140,17 +140,11 @@ public sealed class DirectLineConversation : IDisposable
         }
     }
 
-    /// <summary>Ends the conversation: streams close and waiters are released.</summary>
+    /// <summary>Ends the conversation: streams close and waiters are released. (Nothing to dispose: the semaphore's wait
+    /// handle and the token source's timer are never created.)</summary>
     public void End()
     {
         _ended.Cancel();
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        _ended.Dispose();
-        TurnLock.Dispose();
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

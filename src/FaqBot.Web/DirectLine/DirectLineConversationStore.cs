@@ -98,7 +98,6 @@ public sealed class DirectLineConversationStore(
     {
         if (_conversations.TryRemove(new KeyValuePair<string, DirectLineConversation>(conversation.Id, conversation)))
         {
-            // Not disposed here: a turn or stream may still hold it; End() releases them and the GC does the rest.
             conversation.End();
         }
     }
