@@ -8,6 +8,8 @@ root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(AskCommand.Create());
+root.Subcommands.Add(ReviewCommand.Create());
+root.Subcommands.Add(ChatCommand.Create());
 root.Subcommands.Add(TeamsPackageCommand.Create());
 
 var parseResult = root.Parse(args);

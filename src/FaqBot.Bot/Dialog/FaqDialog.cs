@@ -1,0 +1,510 @@
+using System.Globalization;
+using System.Text;
+using FaqBot.Bot.Feedback;
+using FaqBot.Bot.Rendering;
+using FaqBot.Classifier.Answering;
+using FaqBot.Knowledge.Model;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Connector;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.Bot.Dialog;
+
+/// <summary>
+/// The FAQ conversation as an explicit state machine over <see cref="FaqConversationData"/> (two stages: idle and
+/// clarifying). One method per turn kind; replies are built here and rendered for the channel.
+/// </summary>
+public sealed class FaqDialog
+{
+    /// <summary>Suggested action: expand the last answer to its whole entry.</summary>
+    public const string TellMeMore = "Tell me more";
+
+    /// <summary>Suggested action: the last answer helped.</summary>
+    public const string Helpful = "Helpful";
+
+    /// <summary>Suggested action: the last answer did not help.</summary>
+    public const string NotHelpful = "Not helpful";
+
+    /// <summary>Suggested action: none of the "Did you mean…?" candidates.</summary>
+    public const string NoneOfThese = "None of these";
+
+    private readonly IAnswerEngine _engine;
+    private readonly IFeedbackStore _feedback;
+    private readonly ConversationState _conversationState;
+    private readonly IStatePropertyAccessor<FaqConversationData> _data;
+    private readonly BotOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<FaqDialog> _logger;
+    private volatile CachedSummary? _summary;
+
+    /// <summary>Creates the dialog.</summary>
+    public FaqDialog(
+        IAnswerEngine engine,
+        IFeedbackStore feedback,
+        ConversationState conversationState,
+        IOptions<BotOptions> options,
+        TimeProvider time,
+        ILogger<FaqDialog> logger)
+    {
+        ArgumentNullException.ThrowIfNull(conversationState);
+        ArgumentNullException.ThrowIfNull(options);
+        _engine = engine;
+        _feedback = feedback;
+        _conversationState = conversationState;
+        _data = conversationState.CreateProperty<FaqConversationData>(nameof(FaqConversationData));
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Welcomes each user (never the bot) who joins, once per conversation.</summary>
+    public async Task OnMembersAddedAsync(IEnumerable<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(membersAdded);
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var data = await _data.GetAsync(turnContext, () => new FaqConversationData(), cancellationToken);
+        var botId = turnContext.Activity.Recipient?.Id;
+        var newUsers = membersAdded
+            .Where(m => !string.IsNullOrEmpty(m.Id) && m.Id != botId && !data.GreetedUserIds.Contains(m.Id))
+            .Select(m => m.Id)
+            .Distinct()
+            .ToList();
+        if (newUsers.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var id in newUsers)
+        {
+            Remember(data, id);
+        }
+
+        await SendWelcomeAsync(turnContext, greeting: "Hi! I'm FaqBot.", cancellationToken);
+    }
+
+    /// <summary>Handles one message: commands, feedback, small talk, clarification picks and questions.</summary>
+    public async Task OnMessageAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var activity = turnContext.Activity;
+        if (activity.ChannelId == Channels.Msteams)
+        {
+            // In channels and group chats Teams includes "<at>Bot</at>" in the text; it is not part of the question.
+            activity.RemoveRecipientMention();
+        }
+
+        var channel = ChannelProfile.For(activity.ChannelId);
+        var text = (activity.Text ?? string.Empty).Trim();
+        if (text.Length == 0)
+        {
+            var reply = activity.Attachments is { Count: > 0 }
+                ? "I can only read text, so I can't look at attachments. Please type your question."
+                : "I didn't get any text. Type a question, or **help** to see what I can do.";
+            await SendAsync(turnContext, channel, reply, [], cancellationToken);
+            return;
+        }
+
+        if (text.Length > _options.MaxQuestionLength)
+        {
+            await SendAsync(turnContext, channel, string.Create(CultureInfo.InvariantCulture,
+                $"That message is too long for me ({text.Length:N0} characters). Please ask a shorter question, under {_options.MaxQuestionLength:N0} characters."),
+                [], cancellationToken);
+            return;
+        }
+
+        var data = await _data.GetAsync(turnContext, () => new FaqConversationData(), cancellationToken);
+        var kind = InputRecognizer.Recognize(text);
+
+        if (data.Stage == DialogStage.Clarifying)
+        {
+            var pending = data.PendingQuestion ?? string.Empty;
+            var candidates = data.Candidates;
+            data.Stage = DialogStage.Idle;
+            data.PendingQuestion = null;
+            data.Candidates = [];
+
+            if (kind == InputKind.NoneOfThese)
+            {
+                await OnNoneOfTheseAsync(turnContext, channel, pending, candidates, cancellationToken);
+                return;
+            }
+
+            var picked = Pick(text, candidates);
+            if (picked is not null)
+            {
+                await AnswerPickAsync(turnContext, channel, data, pending, picked, cancellationToken);
+                return;
+            }
+
+            // Anything else ends the clarification and is handled as a fresh message.
+        }
+
+        switch (kind)
+        {
+            case InputKind.Help:
+                await SendHelpAsync(turnContext, channel, cancellationToken);
+                return;
+            case InputKind.Topics:
+                await SendTopicsAsync(turnContext, channel, cancellationToken);
+                return;
+            case InputKind.Restart:
+                await _conversationState.ClearStateAsync(turnContext, cancellationToken);
+                var fresh = await _data.GetAsync(turnContext, () => new FaqConversationData(), cancellationToken);
+                Remember(fresh, activity.From?.Id);
+                await SendWelcomeAsync(turnContext, "OK, let's start over. I've forgotten our conversation.", cancellationToken);
+                return;
+            case InputKind.TellMeMore:
+                await TellMoreAsync(turnContext, channel, data, cancellationToken);
+                return;
+            case InputKind.Helpful:
+            case InputKind.NotHelpful:
+                await RateAsync(turnContext, channel, data, kind == InputKind.Helpful, cancellationToken);
+                return;
+            case InputKind.NoneOfThese:
+                await SendAsync(turnContext, channel, "No problem. Ask me a question whenever you're ready.", [], cancellationToken);
+                return;
+            case InputKind.Hello:
+                await SendAsync(turnContext, channel, $"Hello! Ask me anything about {Summary.TitlesText}.", Summary.ExampleQuestions, cancellationToken);
+                return;
+            case InputKind.Thanks:
+                await SendAsync(turnContext, channel, "You're welcome! Anything else you'd like to know?", [], cancellationToken);
+                return;
+            case InputKind.Bye:
+                await SendAsync(turnContext, channel, "Goodbye! Come back any time you have a question.", [], cancellationToken);
+                return;
+            default:
+                await AskAsync(turnContext, channel, data, text, cancellationToken);
+                return;
+        }
+    }
+
+    private KnowledgeSummary Summary
+    {
+        get
+        {
+            // The engine may swap its knowledge base on reload; summarise again only when it changed.
+            var knowledgeBase = _engine.KnowledgeBase;
+            var cached = _summary;
+            if (cached is not null && ReferenceEquals(cached.Source, knowledgeBase))
+            {
+                return cached.Summary;
+            }
+
+            var summary = KnowledgeSummary.From(knowledgeBase);
+            _summary = new CachedSummary(knowledgeBase, summary);
+            return summary;
+        }
+    }
+
+    private async Task AskAsync(ITurnContext turnContext, ChannelProfile channel, FaqConversationData data, string question, CancellationToken cancellationToken)
+    {
+        var result = _engine.Ask(question);
+        if (!result.Answered)
+        {
+            var closest = result.Alternatives.Count > 0 ? result.Alternatives[0] : null;
+            await RecordAsync(turnContext, question, closest?.EntryId, closest?.Confidence ?? result.Confidence, FeedbackKind.Declined, cancellationToken);
+            await SendAsync(turnContext, channel, DeclineText(), ["topics", "help"], cancellationToken);
+            return;
+        }
+
+        var entryId = result.EntryId ?? result.Alternatives.FirstOrDefault()?.EntryId;
+        var entry = entryId is null ? null : _engine.FindEntry(entryId);
+        if (entry is null)
+        {
+            _logger.LogWarning("Answer engine chose entry {EntryId} which is not in its knowledge base; declining.", entryId);
+            await SendAsync(turnContext, channel, DeclineText(), ["topics", "help"], cancellationToken);
+            return;
+        }
+
+        var candidates = result.NeedsClarification ? Candidates(result, channel) : [];
+        if (candidates.Count >= 2)
+        {
+            // A close call still shows the best answer first (most close calls are right, and a bare "Did you mean…?"
+            // makes every user click), then offers the candidates; picking one answers it.
+            data.Stage = DialogStage.Clarifying;
+            data.PendingQuestion = question;
+            data.Candidates = candidates;
+            data.LastAnswer = new AnsweredQuestion(question, entry.Id, result.Confidence, Rated: false);
+            await turnContext.SendActivitiesAsync(
+                [
+                    Message(channel.Render(AnswerText(entry, result.Answer, result.Section, result.Link)), []),
+                    Message(channel.Render("I'm not sure that is what you asked. Did you mean…?"), [.. candidates.Select(c => c.Question), NoneOfThese]),
+                ],
+                cancellationToken);
+            return;
+        }
+
+        await SendAnswerAsync(turnContext, channel, data, question, entry, result.Answer, result.Confidence, result.Section, result.Link, cancellationToken);
+    }
+
+    private async Task AnswerPickAsync(
+        ITurnContext turnContext, ChannelProfile channel, FaqConversationData data, string pending, ClarificationCandidate picked, CancellationToken cancellationToken)
+    {
+        var entry = _engine.FindEntry(picked.EntryId);
+        if (entry is null)
+        {
+            await SendAsync(turnContext, channel, "Sorry, I can't find that answer any more (the article may have changed). Please ask again.", [], cancellationToken);
+            return;
+        }
+
+        // The engine's precise answer is for the entry it ranked first; for another pick, ask again with the pick's
+        // own question, and fall back to the entry's opening passage.
+        var answer = _engine.Ask(pending) is { EntryId: var id, Answer: { } a } && id == entry.Id ? a
+            : _engine.Ask(entry.Question) is { EntryId: var id2, Answer: { } b } && id2 == entry.Id ? b
+            : LeadPassage(entry);
+        await SendAnswerAsync(turnContext, channel, data, pending.Length > 0 ? pending : entry.Question, entry, answer, picked.Confidence, null, null, cancellationToken);
+    }
+
+    private async Task SendAnswerAsync(
+        ITurnContext turnContext,
+        ChannelProfile channel,
+        FaqConversationData data,
+        string question,
+        FaqEntry entry,
+        string? answer,
+        float confidence,
+        string? section,
+        string? link,
+        CancellationToken cancellationToken)
+    {
+        data.LastAnswer = new AnsweredQuestion(question, entry.Id, confidence, Rated: false);
+        var text = AnswerText(entry, answer, section, link);
+
+        // Teams shows only the first 3 suggested actions: these are exactly 3, most useful first.
+        await SendAsync(turnContext, channel, text, [TellMeMore, Helpful, NotHelpful], cancellationToken);
+    }
+
+    private static string AnswerText(FaqEntry entry, string? answer, string? section, string? link) =>
+        $"{(string.IsNullOrWhiteSpace(answer) ? LeadPassage(entry) : answer.Trim())}\n\n{SourceLine(entry, section, link)}";
+
+    private async Task TellMoreAsync(ITurnContext turnContext, ChannelProfile channel, FaqConversationData data, CancellationToken cancellationToken)
+    {
+        var entry = data.LastAnswer is { } last ? _engine.FindEntry(last.EntryId) : null;
+        if (entry is null)
+        {
+            await SendAsync(turnContext, channel, data.LastAnswer is null
+                ? "Ask me a question first, then I can tell you more about the answer."
+                : "Sorry, I can't find that answer any more (the article may have changed). Please ask again.",
+                Summary.ExampleQuestions, cancellationToken);
+            return;
+        }
+
+        IReadOnlyList<string> rating = data.LastAnswer!.Rated ? [] : [Helpful, NotHelpful];
+        if (entry.Passages.Count <= 1)
+        {
+            // A one-paragraph entry (most FAQ answers) was already shown whole: say so instead of repeating it.
+            var where = entry.Link is null ? string.Empty : $" You can read it in context [in the article]({entry.Link}).";
+            await SendAsync(turnContext, channel, $"That was the whole answer; the article says no more about it.{where}", rating, cancellationToken);
+            return;
+        }
+
+        var whole = $"**{Heading(entry)}**\n\n{entry.Answer.Trim()}\n\n{SourceLine(entry, null, null)}";
+        var chunks = MessageSplitter.Split(channel.Render(whole), channel.MaxMessageLength);
+        var activities = new List<IActivity>(chunks.Count);
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var isLast = i == chunks.Count - 1;
+            activities.Add(Message(chunks[i], isLast ? rating : []));
+        }
+
+        await turnContext.SendActivitiesAsync([.. activities], cancellationToken);
+    }
+
+    private async Task RateAsync(ITurnContext turnContext, ChannelProfile channel, FaqConversationData data, bool helpful, CancellationToken cancellationToken)
+    {
+        if (data.LastAnswer is not { } last)
+        {
+            await SendAsync(turnContext, channel, "Thanks, but I haven't answered anything yet. Ask me a question first.", Summary.ExampleQuestions, cancellationToken);
+            return;
+        }
+
+        if (last.Rated)
+        {
+            await SendAsync(turnContext, channel, "You've already rated that answer. Thanks!", [], cancellationToken);
+            return;
+        }
+
+        var saved = await RecordAsync(turnContext, last.Question, last.EntryId, last.Confidence, helpful ? FeedbackKind.Helpful : FeedbackKind.Unhelpful, cancellationToken);
+        data.LastAnswer = last with { Rated = true };
+        var reply = (saved, helpful) switch
+        {
+            (false, _) => "Thanks. I couldn't save your feedback just now, sorry.",
+            (true, true) => "Glad it helped! Ask me anything else.",
+            (true, false) => "Sorry it didn't help. I've noted your question so the article can be improved. You could try asking it differently, or type **topics** to see what I cover.",
+        };
+        await SendAsync(turnContext, channel, reply, helpful ? [] : ["topics"], cancellationToken);
+    }
+
+    private async Task OnNoneOfTheseAsync(
+        ITurnContext turnContext, ChannelProfile channel, string pending, IReadOnlyList<ClarificationCandidate> candidates, CancellationToken cancellationToken)
+    {
+        var best = candidates.Count > 0 ? candidates[0] : null;
+        await RecordAsync(turnContext, pending, best?.EntryId, best?.Confidence, FeedbackKind.NoneOfThese, cancellationToken);
+        await SendAsync(turnContext, channel,
+            "Thanks, I've noted that question so the article can be improved. Could you rephrase it, with a few more details?",
+            ["topics"], cancellationToken);
+    }
+
+    private async Task SendWelcomeAsync(ITurnContext turnContext, string greeting, CancellationToken cancellationToken)
+    {
+        var channel = ChannelProfile.For(turnContext.Activity.ChannelId);
+        var text = $"{greeting} I answer questions about {Summary.TitlesText}, with the section each answer comes from. " +
+            "Ask in your own words, or try one of these. Type **help** for more.";
+        await SendAsync(turnContext, channel, text, Summary.ExampleQuestions, cancellationToken);
+    }
+
+    private async Task SendHelpAsync(ITurnContext turnContext, ChannelProfile channel, CancellationToken cancellationToken)
+    {
+        var text = $"""
+            Ask me a question in your own words about {Summary.TitlesText}. I answer from the article and show the section the answer comes from.
+
+            * **{TellMeMore}**: the whole section behind my last answer
+            * **{Helpful}** / **{NotHelpful}**: rate my last answer (it helps improve the article)
+            * **topics**: what I know about
+            * **restart**: forget our conversation and start over
+            """;
+        await SendAsync(turnContext, channel, text, Summary.ExampleQuestions, cancellationToken);
+    }
+
+    private async Task SendTopicsAsync(ITurnContext turnContext, ChannelProfile channel, CancellationToken cancellationToken)
+    {
+        var text = new StringBuilder("Here is what I know about.");
+        foreach (var article in Summary.Topics)
+        {
+            text.Append("\n\n**").Append(article.Title).Append("**");
+            foreach (var section in article.Sections)
+            {
+                text.Append("\n* ").Append(section);
+            }
+
+            if (article.Faqs.Count > 0)
+            {
+                text.Append("\n\nQuestions people often ask:");
+                foreach (var faq in article.Faqs)
+                {
+                    text.Append("\n* ").Append(faq);
+                }
+            }
+        }
+
+        var chunks = MessageSplitter.Split(channel.Render(text.ToString()), channel.MaxMessageLength);
+        var activities = chunks.Select((chunk, i) => Message(chunk, i == chunks.Count - 1 ? Summary.ExampleQuestions : [])).ToArray<IActivity>();
+        await turnContext.SendActivitiesAsync(activities, cancellationToken);
+    }
+
+    private string DeclineText()
+    {
+        var sections = Summary.Topics.SelectMany(t => t.Sections).Take(4).Select(s => s.ToLowerInvariant()).ToList();
+        var examples = sections.Count > 0 ? $" (for example {string.Join("; ", sections)})" : string.Empty;
+        return $"Sorry, I can only answer questions about {Summary.TitlesText}{examples}. " +
+            "I've noted your question. Type **topics** to see everything I cover.";
+    }
+
+    private List<ClarificationCandidate> Candidates(AnswerResult result, ChannelProfile channel)
+    {
+        // One action is kept for "None of these", so Teams (3 visible actions) offers 2 candidates and others 3.
+        var max = Math.Min(3, channel.MaxSuggestedActions - 1);
+        var candidates = new List<ClarificationCandidate>();
+        foreach (var alternative in result.Alternatives)
+        {
+            if (candidates.Count >= max || candidates.Any(c => c.EntryId == alternative.EntryId))
+            {
+                continue;
+            }
+
+            var entry = _engine.FindEntry(alternative.EntryId);
+            if (entry is not null && candidates.All(c => !string.Equals(c.Question, entry.Question, StringComparison.OrdinalIgnoreCase)))
+            {
+                candidates.Add(new ClarificationCandidate(entry.Id, entry.Question, alternative.Confidence));
+            }
+        }
+
+        return candidates;
+    }
+
+    private static ClarificationCandidate? Pick(string text, IReadOnlyList<ClarificationCandidate> candidates)
+    {
+        var normalized = QuestionNormalizer.Normalize(text);
+        if (int.TryParse(normalized, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= candidates.Count)
+        {
+            return candidates[number - 1];
+        }
+
+        return candidates.FirstOrDefault(c => QuestionNormalizer.Normalize(c.Question) == normalized || c.EntryId == text);
+    }
+
+    private async Task<bool> RecordAsync(
+        ITurnContext turnContext, string question, string? entryId, float? confidence, FeedbackKind kind, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var feedbackEvent = new FeedbackEvent(
+            _time.GetUtcNow(), activity.ChannelId ?? "unknown", activity.Conversation?.Id ?? "unknown", question, entryId, confidence, kind);
+        try
+        {
+            await _feedback.RecordAsync(feedbackEvent, cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Losing one feedback row must not cost the user their answer: log it and carry on.
+            _logger.LogError(ex, "Could not record {Kind} feedback for conversation {Conversation}.", kind.ToName(), feedbackEvent.Conversation);
+            return false;
+        }
+    }
+
+    private static void Remember(FaqConversationData data, string? userId)
+    {
+        if (string.IsNullOrEmpty(userId) || data.GreetedUserIds.Contains(userId))
+        {
+            return;
+        }
+
+        data.GreetedUserIds.Add(userId);
+        if (data.GreetedUserIds.Count > FaqConversationData.MaxGreetedUsers)
+        {
+            data.GreetedUserIds.RemoveAt(0);
+        }
+    }
+
+    private static string LeadPassage(FaqEntry entry) =>
+        entry.Passages.Count > 0 ? entry.Passages[0].Markdown.Trim() : MessageSplitter.Split(entry.Answer, 1_000).FirstOrDefault() ?? entry.Answer;
+
+    private static string Heading(FaqEntry entry) =>
+        entry.Kind == EntryKind.Faq || entry.HeadingPath.Count == 0 ? entry.Question : entry.HeadingPath[^1];
+
+    private static string SourceLine(FaqEntry entry, string? section, string? link)
+    {
+        var path = string.IsNullOrWhiteSpace(section) ? string.Join(" › ", entry.HeadingPath) : section;
+        if (path.Length == 0)
+        {
+            path = entry.Question;
+        }
+
+        var target = string.IsNullOrWhiteSpace(link) ? entry.Link : link;
+        var label = path.Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
+        return string.IsNullOrWhiteSpace(target) ? $"_Source: {label}_" : $"_Source: [{label}]({target})_";
+    }
+
+    private static Task SendAsync(
+        ITurnContext turnContext, ChannelProfile channel, string markdown, IReadOnlyList<string> actions, CancellationToken cancellationToken) =>
+        turnContext.SendActivityAsync(Message(channel.Render(markdown), actions), cancellationToken);
+
+    private static IMessageActivity Message(string markdown, IReadOnlyList<string> actions)
+    {
+        var message = MessageFactory.Text(markdown);
+        message.TextFormat = TextFormatTypes.Markdown;
+        if (actions.Count > 0)
+        {
+            message.SuggestedActions = new SuggestedActions
+            {
+                Actions = [.. actions.Select(a => new CardAction(ActionTypes.ImBack, title: a, value: a))],
+            };
+        }
+
+        return message;
+    }
+
+    private sealed record CachedSummary(KnowledgeBase Source, KnowledgeSummary Summary);
+}

@@ -1,0 +1,40 @@
+using FaqBot.Bot.Dialog;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace FaqBot.Bot;
+
+/// <summary>
+/// The bot: a thin <see cref="ActivityHandler"/> that hands messages and member joins to <see cref="FaqDialog"/> and
+/// saves conversation state once, at the end of the turn.
+/// </summary>
+public sealed class FaqActivityHandler : ActivityHandler
+{
+    private readonly FaqDialog _dialog;
+    private readonly ConversationState _conversationState;
+    private readonly UserState _userState;
+
+    /// <summary>Creates the handler.</summary>
+    public FaqActivityHandler(FaqDialog dialog, ConversationState conversationState, UserState userState)
+    {
+        _dialog = dialog;
+        _conversationState = conversationState;
+        _userState = userState;
+    }
+
+    /// <inheritdoc />
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        await base.OnTurnAsync(turnContext, cancellationToken);
+        await _conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+        await _userState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken) =>
+        _dialog.OnMessageAsync(turnContext, cancellationToken);
+
+    /// <inheritdoc />
+    protected override Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        _dialog.OnMembersAddedAsync(membersAdded, turnContext, cancellationToken);
+}

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using FaqBot.Bot;
+using FaqBot.Classifier.Answering;
+using FaqBot.Classifier.Hosting;
+using FaqBot.Cli.Chat;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+
+namespace FaqBot.Cli.Commands;
+
+/// <summary><c>chat</c>: talk to the FAQ bot in the terminal, through the same bot the web host serves.</summary>
+public static class ChatCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var data = new Option<string?>("--data")
+        {
+            Description = $"Folder for {BotOptions.DatabaseFileName}, where feedback is recorded (default: Bot:DataDirectory from appsettings.json, else data).",
+        };
+        var command = new Command("chat", "Chat with the FAQ bot in this terminal. Suggested actions are numbered: type the number to pick one. "
+            + "/quit or Ctrl-D ends the chat. Trains the answer model first if none is current.\n"
+            + "Exit codes: 0 done, 1 bad input (no articles, bad configuration).")
+        {
+            data,
+        };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult.GetValue(data), parseResult.InvocationConfiguration.Error, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string? dataDirectory, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var contentRoot = Directory.GetCurrentDirectory();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = contentRoot, Args = [] });
+        if (dataDirectory is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Bot:DataDirectory"] = Path.GetFullPath(dataDirectory) });
+        }
+
+        // The terminal is the conversation: only warnings and errors are logged, and to stderr.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(category: null, LogLevel.Warning);
+        builder.Services.AddAnswerEngine(contentRoot);
+        builder.Services.AddFaqBot();
+
+        using var host = builder.Build();
+        var console = AnsiConsole.Console;
+        IBot bot;
+        try
+        {
+            var options = host.Services.GetRequiredService<IOptions<BotOptions>>().Value;
+            var engine = console.Status().Start("Loading the answer model (training it if the articles changed)…", _ =>
+                host.Services.GetRequiredService<IAnswerEngine>());
+            bot = host.Services.GetRequiredService<IBot>();
+            console.MarkupLine($"[dim]{engine.Status.Entries} entries from {engine.KnowledgeBase.Articles.Count} article(s); "
+                + $"feedback goes to {Markup.Escape(options.GetDatabasePath())}. Type /quit or press Ctrl-D to leave.[/]");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await stderr.WriteLineAsync($"error: cannot start the bot: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        var adapter = new ConsoleChatAdapter(console)
+        {
+            OnTurnError = host.Services.GetRequiredService<FaqBotTurnErrorHandler>().HandleAsync,
+        };
+        await adapter.RunAsync(bot, Console.In, cancellationToken);
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,137 @@
+using FaqBot.Bot.Feedback;
+using Microsoft.Data.Sqlite;
+
+namespace FaqBot.Bot.Tests.Feedback;
+
+public sealed class SqliteFeedbackStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "faqbot-store-tests", Guid.NewGuid().ToString("n"));
+
+    private string DatabasePath => Path.Combine(_directory, "nested", "feedback.db");
+
+    [Fact]
+    public async Task The_first_write_creates_the_folder_and_a_wal_mode_database()
+    {
+        using var store = new SqliteFeedbackStore(DatabasePath);
+        await store.RecordAsync(Event("how do I clean pores", FeedbackKind.Declined, T0), CancellationToken.None);
+
+        Assert.True(File.Exists(DatabasePath));
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Review_groups_by_normalised_question_most_frequent_first_with_counts_and_last_seen()
+    {
+        using (var store = new SqliteFeedbackStore(DatabasePath))
+        {
+            await store.RecordAsync(Event("Can I use a toothbrush?", FeedbackKind.Declined, T0), CancellationToken.None);
+            await store.RecordAsync(Event("can i use a TOOTHBRUSH", FeedbackKind.NoneOfThese, T0.AddMinutes(5), "e1"), CancellationToken.None);
+            await store.RecordAsync(Event("Can I use a toothbrush??", FeedbackKind.Declined, T0.AddMinutes(9)), CancellationToken.None);
+            await store.RecordAsync(Event("Is steaming safe?", FeedbackKind.Unhelpful, T0.AddMinutes(1), "e2"), CancellationToken.None);
+            await store.RecordAsync(Event("Is steaming safe?", FeedbackKind.Unhelpful, T0.AddMinutes(2), "e2"), CancellationToken.None);
+            await store.RecordAsync(Event("What is retinol?", FeedbackKind.Declined, T0.AddMinutes(3)), CancellationToken.None);
+            await store.RecordAsync(Event("How often?", FeedbackKind.Helpful, T0.AddMinutes(4), "e3"), CancellationToken.None);
+        }
+
+        var items = await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([], Top: 10), CancellationToken.None);
+
+        Assert.NotNull(items);
+        Assert.Equal(["can i use a toothbrush", "is steaming safe", "what is retinol"], items.Select(i => i.NormalizedQuestion));
+        var toothbrush = items[0];
+        Assert.Equal(3, toothbrush.Count);
+        Assert.Equal("Can I use a toothbrush??", toothbrush.Question);
+        Assert.Equal(new Dictionary<string, int> { ["declined"] = 2, ["none_of_these"] = 1 }, toothbrush.CountsByKind);
+        Assert.Equal(["e1"], toothbrush.EntryIds);
+        Assert.Equal(T0, toothbrush.FirstSeen);
+        Assert.Equal(T0.AddMinutes(9), toothbrush.LastSeen);
+        Assert.Equal(new Dictionary<string, int> { ["unhelpful"] = 2 }, items[1].CountsByKind);
+    }
+
+    [Fact]
+    public async Task Review_filters_by_kind_and_limits_to_top()
+    {
+        using (var store = new SqliteFeedbackStore(DatabasePath))
+        {
+            await store.RecordAsync(Event("a", FeedbackKind.Declined, T0), CancellationToken.None);
+            await store.RecordAsync(Event("b", FeedbackKind.Unhelpful, T0), CancellationToken.None);
+            await store.RecordAsync(Event("b", FeedbackKind.Unhelpful, T0), CancellationToken.None);
+            await store.RecordAsync(Event("c", FeedbackKind.Helpful, T0), CancellationToken.None);
+        }
+
+        var helpful = await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([FeedbackKind.Helpful], 10), CancellationToken.None);
+        var top1 = await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([], 1), CancellationToken.None);
+
+        Assert.Equal(["c"], helpful!.Select(i => i.Question));
+        Assert.Equal(["b"], top1!.Select(i => i.Question));
+    }
+
+    [Fact]
+    public async Task Review_of_a_missing_database_returns_null_and_creates_nothing()
+    {
+        var items = await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([], 10), CancellationToken.None);
+
+        Assert.Null(items);
+        Assert.False(Directory.Exists(_directory));
+    }
+
+    [Fact]
+    public async Task Concurrent_writes_from_many_turns_all_land()
+    {
+        using var store = new SqliteFeedbackStore(DatabasePath);
+        await Task.WhenAll(Enumerable.Range(0, 300).Select(i => Task.Run(() =>
+            store.RecordAsync(Event($"question {i % 30}", FeedbackKind.Declined, T0.AddSeconds(i)), CancellationToken.None))));
+
+        var items = await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([], 100), CancellationToken.None);
+        Assert.Equal(30, items!.Count);
+        Assert.All(items, i => Assert.Equal(10, i.Count));
+    }
+
+    [Fact]
+    public async Task Two_stores_on_one_file_like_two_processes_both_write_safely()
+    {
+        using var first = new SqliteFeedbackStore(DatabasePath);
+        using var second = new SqliteFeedbackStore(DatabasePath);
+        await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(() =>
+            (i % 2 == 0 ? first : second).RecordAsync(Event("same question", FeedbackKind.Unhelpful, T0), CancellationToken.None))));
+
+        var items = await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([], 10), CancellationToken.None);
+        Assert.Equal(100, Assert.Single(items!).Count);
+    }
+
+    [Fact]
+    public async Task An_unusable_path_fails_with_a_message_naming_it()
+    {
+        Directory.CreateDirectory(_directory);
+        var blocker = Path.Combine(_directory, "nested");
+        await File.WriteAllTextAsync(blocker, "a file, not a folder");
+        using var store = new SqliteFeedbackStore(DatabasePath);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.RecordAsync(Event("q", FeedbackKind.Declined, T0), CancellationToken.None));
+        Assert.Contains(DatabasePath, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Can I exfoliate  every day?!", "can i exfoliate every day")]
+    [InlineData("  DON'T   use hot water… ", "dont use hot water")]
+    [InlineData("???", "")]
+    public void Questions_are_normalised_for_grouping(string question, string expected) =>
+        Assert.Equal(expected, QuestionNormalizer.Normalize(question));
+
+    private static FeedbackEvent Event(string question, FeedbackKind kind, DateTimeOffset time, string? entry = null) =>
+        new(time, "emulator", "conversation-1", question, entry, 0.5f, kind);
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+}
