@@ -1,3 +1,4 @@
+using FaqBot.Bot;
 using FaqBot.Classifier.Hosting;
 using FaqBot.Web.DirectLine;
 using FaqBot.Web.Health;
@@ -10,7 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddFaqBotHost();
 builder.Services.AddAnswerEngine(builder.Environment.ContentRootPath); // loads the current model, or trains it at startup
-// builder.Services.AddFaqBot();        // FaqBot.Bot: IBot, conversation/user state, storage, feedback store.
+builder.Services.AddFaqBot();                                           // IBot, conversation/user state, feedback store
 builder.AddBotMessaging();
 builder.AddDirectLine();
 builder.AddWebChat();

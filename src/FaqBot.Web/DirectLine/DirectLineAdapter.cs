@@ -1,4 +1,4 @@
-using FaqBot.Web.Messaging;
+using FaqBot.Bot;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
@@ -17,8 +17,8 @@ public sealed class DirectLineAdapter : BotAdapter
     private readonly TimeProvider _time;
     private readonly DirectLineOptions _options;
 
-    /// <summary>Creates the adapter with the host's turn error handler.</summary>
-    public DirectLineAdapter(HostTurnErrorHandler errorHandler, TimeProvider time, IOptions<DirectLineOptions> options)
+    /// <summary>Creates the adapter with the bot's turn error handler (the same one /api/messages uses).</summary>
+    public DirectLineAdapter(FaqBotTurnErrorHandler errorHandler, TimeProvider time, IOptions<DirectLineOptions> options)
     {
         ArgumentNullException.ThrowIfNull(errorHandler);
         ArgumentNullException.ThrowIfNull(options);

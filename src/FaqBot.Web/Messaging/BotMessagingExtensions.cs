@@ -1,3 +1,4 @@
+using FaqBot.Bot;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -8,18 +9,17 @@ namespace FaqBot.Web.Messaging;
 /// <summary>Wires <c>POST /api/messages</c>: the Bot Framework endpoint the Emulator, Teams and Azure channels call.</summary>
 public static class BotMessagingExtensions
 {
-    /// <summary>Registers the authentication (from the root <c>MicrosoftApp*</c> keys), the adapter and the turn error handler.</summary>
+    /// <summary>Registers the authentication (from the root <c>MicrosoftApp*</c> keys) and the adapter (OnTurnError: <see cref="FaqBotTurnErrorHandler"/>).</summary>
     public static WebApplicationBuilder AddBotMessaging(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton<HostTurnErrorHandler>();
         builder.Services.AddSingleton<BotFrameworkAuthentication>(services => new ConfigurationBotFrameworkAuthentication(
             services.GetRequiredService<IConfiguration>(),
             httpClientFactory: services.GetRequiredService<IHttpClientFactory>(),
             logger: services.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
         builder.Services.AddSingleton(services => new FaqBotCloudAdapter(
             services.GetRequiredService<BotFrameworkAuthentication>(),
-            services.GetRequiredService<HostTurnErrorHandler>(),
+            services.GetRequiredService<FaqBotTurnErrorHandler>(),
             services.GetRequiredService<ILogger<FaqBotCloudAdapter>>()));
         return builder;
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using FaqBot.Bot;
 using FaqBot.Web.Messaging;
 using FaqBot.Web.Tests.Support;
 
@@ -127,7 +128,7 @@ public sealed class DirectLineFlowTests : IDisposable
         await client.SendAsync("boom");
         var (activities, _) = await client.ReadAsync();
 
-        Assert.Contains(HostTurnErrorHandler.ApologyText, Json.Texts(activities));
+        Assert.Contains(FaqBotTurnErrorHandler.Apology, Json.Texts(activities));
     }
 
     [Theory]

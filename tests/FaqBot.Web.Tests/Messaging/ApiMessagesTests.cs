@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using FaqBot.Bot;
 using FaqBot.Web.Messaging;
 using FaqBot.Web.Tests.Support;
 
@@ -48,7 +49,7 @@ public sealed class ApiMessagesTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await Json.ReadObjectAsync(response);
-        Assert.Contains(HostTurnErrorHandler.ApologyText, Json.Texts(body["activities"]!.AsArray()));
+        Assert.Contains(FaqBotTurnErrorHandler.Apology, Json.Texts(body["activities"]!.AsArray()));
     }
 
     [Theory]
