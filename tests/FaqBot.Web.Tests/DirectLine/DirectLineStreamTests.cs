@@ -50,6 +50,25 @@ public sealed class DirectLineStreamTests : IDisposable
     }
 
     [Fact]
+    public async Task Reconnecting_with_a_watermark_streams_only_what_came_after_it()
+    {
+        var http = _factory.CreateClient();
+        var client = new DirectLineClient(http);
+        await client.StartAsync();
+        await client.SendAsync("before the drop");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        var reconnect = await Json.ReadObjectAsync(await http.SendAsync(Json.Get($"/v3/directline/conversations/{client.ConversationId}?watermark=2", client.Token)));
+        var socket = await _factory.Server.CreateWebSocketClient().ConnectAsync(new Uri(reconnect["streamUrl"]!.GetValue<string>()), timeout.Token);
+        var frame = await ReceiveFrameAsync(socket, timeout.Token);
+
+        Assert.Equal(client.ConversationId, reconnect["conversationId"]!.GetValue<string>());
+        Assert.Equal([EchoTestBot.AnswerTo("before the drop")], Json.Texts(frame["activities"]!.AsArray()));
+        Assert.Equal("3", frame["watermark"]!.GetValue<string>());
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+    }
+
+    [Fact]
     public async Task The_stream_refuses_a_token_for_another_conversation()
     {
         var alice = new DirectLineClient(_factory.CreateClient());
