@@ -28,6 +28,20 @@ public static class BotMessagingExtensions
     public static IEndpointRouteBuilder MapBotEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+
+        // Built now, so bad MicrosoftApp* settings stop the host at start instead of failing every request.
+        try
+        {
+            endpoints.ServiceProvider.GetRequiredService<FaqBotCloudAdapter>();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidOperationException(
+                "The Bot Framework settings are invalid: " + ex.Message + " Check MicrosoftAppType (MultiTenant, SingleTenant or "
+                + "UserAssignedMsi), MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId; leave MicrosoftAppId empty for local use.",
+                ex);
+        }
+
         endpoints.MapPost("/api/messages", HandleAsync).DisableAntiforgery();
         return endpoints;
     }

@@ -111,4 +111,19 @@ public sealed class AuthenticationTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
+
+    [Fact]
+    public void A_single_tenant_app_without_a_tenant_id_stops_the_host_at_start_with_a_clear_message()
+    {
+        using var misconfigured = new FaqBotWebFactory(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppType"] = "SingleTenant",
+            ["MicrosoftAppId"] = AppId,
+            ["MicrosoftAppPassword"] = "secret",
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => misconfigured.CreateClient());
+
+        Assert.Contains("MicrosoftAppTenantId", error.ToString(), StringComparison.Ordinal);
+    }
 }
