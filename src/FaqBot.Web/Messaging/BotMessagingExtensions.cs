@@ -50,6 +50,7 @@ public static class BotMessagingExtensions
         HttpContext context,
         FaqBotCloudAdapter adapter,
         IBot bot,
+        IHostApplicationLifetime lifetime,
         ILogger<FaqBotCloudAdapter> logger)
     {
         var request = context.Request;
@@ -73,7 +74,9 @@ public static class BotMessagingExtensions
         request.ContentLength = body.Body.Length;
         try
         {
-            await adapter.ProcessAsync(request, context.Response, bot, context.RequestAborted);
+            // Not the request's token: if the channel gives up waiting (Teams does after ~15 s), the replies the bot sends
+            // through the connector should still arrive, and a half-finished turn would leave its state unsaved.
+            await adapter.ProcessAsync(request, context.Response, bot, lifetime.ApplicationStopping);
         }
         catch (Exception ex) when (IsSigningKeyMetadataUnavailable(ex) && !context.Response.HasStarted)
         {
