@@ -1,5 +1,6 @@
 using FaqBot.Knowledge.Reading;
 using Markdig;
+using Markdig.Syntax;
 
 namespace FaqBot.Knowledge.Extraction;
 
@@ -19,10 +20,21 @@ public static class ArticleParser
         Parse(ArticleFile.Prepare(text, filePath, sourcePath ?? Path.GetFileName(filePath)));
 
     /// <summary>Parses a prepared article.</summary>
-    /// <exception cref="ArticleFormatException">The article has no headings, an unanswered FAQ question, or two entries with one id.</exception>
+    /// <exception cref="ArticleFormatException">The article is nested too deeply, has no headings, an unanswered FAQ question, or two entries with one id.</exception>
     public static ParsedArticle Parse(ArticleSource source)
     {
-        var document = Markdown.Parse(source.Body, KnowledgePipeline.Instance);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(source.Body, KnowledgePipeline.Instance);
+        }
+        catch (ArgumentException ex)
+        {
+            // Markdig refuses input nested past its depth limit (block quotes, lists, brackets, emphasis) with a bare ArgumentException.
+            throw new ArticleFormatException(source.FilePath, null,
+                $"is nested too deeply to be an article ({ex.Message.TrimEnd('.')}); flatten the block quotes, lists or brackets.", ex);
+        }
+
         return new ArticleExtraction(source, document).Run();
     }
 }

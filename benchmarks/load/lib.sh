@@ -1,0 +1,57 @@
+# Shared helpers for run.sh and soak.sh (sourced, not run). Loopback only.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+WORK="${WORK:-$(mktemp -d /tmp/faqbot-load.XXXXXX)}"
+PIDS=()
+
+cleanup() {
+  for pid in "${PIDS[@]:-}"; do
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${PIDS[@]:-}"; do
+    [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
+  done
+}
+trap cleanup EXIT
+
+build_release() {
+  (cd "$REPO" && dotnet build -c Release -v quiet -nologo src/FaqBot.Web >/dev/null \
+    && dotnet build -c Release -v quiet -nologo benchmarks/FaqBot.EchoHost >/dev/null \
+    && dotnet build -c Release -v quiet -nologo benchmarks/FaqBot.Load >/dev/null)
+}
+
+# start_host NAME DLL PORT [extra env assignments...]; sets HOST_PID. The content root is the repository root.
+start_host() {
+  local name="$1" dll="$2" port="$3"; shift 3
+  mkdir -p "$WORK/$name-data"
+  # env execs dotnet, so $! is the host's own pid (for kill and /proc sampling).
+  (cd "$REPO" && exec env ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
+      Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
+      Bot__DataDirectory="$WORK/$name-data" "$@" \
+      dotnet "$dll" >"$WORK/$name.log" 2>&1) &
+  HOST_PID=$!
+  PIDS+=("$HOST_PID")
+  for _ in $(seq 1 600); do
+    if ! kill -0 "$HOST_PID" 2>/dev/null; then break; fi
+    if curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$port/v3/directline/conversations" | grep -q '^20'; then
+      return 0
+    fi
+    sleep 0.5
+  done
+  echo "$name did not start; see $WORK/$name.log" >&2
+  tail -20 "$WORK/$name.log" >&2
+  return 1
+}
+
+stop_host() {
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+
+# Peak resident set size (VmHWM) of a process in MiB.
+peak_rss_mib() { awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+rss_mib() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+# field NAME LINE: the value of NAME=... in a RESULT line.
+field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2"; }

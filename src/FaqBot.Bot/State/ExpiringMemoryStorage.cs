@@ -1,0 +1,208 @@
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace FaqBot.Bot.State;
+
+/// <summary>
+/// An in-memory <see cref="IStorage"/> like <see cref="MemoryStorage"/> (JSON copies, the same eTag rules) that stays bounded:
+/// keys idle longer than <see cref="ExpiringStorageOptions.IdleTimeout"/> expire, and past
+/// <see cref="ExpiringStorageOptions.MaxEntries"/> the least recently used key is evicted. Thread-safe; every operation is O(keys touched).
+/// </summary>
+public sealed class ExpiringMemoryStorage : IStorage
+{
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        TypeNameHandling = TypeNameHandling.None,
+        ReferenceLoopHandling = ReferenceLoopHandling.Error,
+    });
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, LinkedListNode<Slot>> _slots = new(StringComparer.Ordinal);
+
+    // Least recently used first, so expiry and eviction only ever look at the head.
+    private readonly LinkedList<Slot> _byLastAccess = new();
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _idleTimeout;
+    private readonly int _maxEntries;
+    private long _eTag;
+    private long _expired;
+    private long _evicted;
+
+    /// <summary>Creates the storage with the given bounds; <paramref name="time"/> is the clock idle time is measured on.</summary>
+    public ExpiringMemoryStorage(ExpiringStorageOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        if (options.IdleTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.IdleTimeout, "Bot:State:IdleTimeout must be positive, e.g. \"00:30:00\".");
+        }
+
+        if (options.MaxEntries < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxEntries, "Bot:State:MaxEntries must be at least 1.");
+        }
+
+        _idleTimeout = options.IdleTimeout;
+        _maxEntries = options.MaxEntries;
+        _time = time;
+    }
+
+    /// <summary>Keys held now (after dropping the idle ones).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                ExpireIdle(_time.GetUtcNow());
+                return _slots.Count;
+            }
+        }
+    }
+
+    /// <summary>Keys dropped so far because they were idle past the timeout.</summary>
+    public long Expired => Interlocked.Read(ref _expired);
+
+    /// <summary>Keys dropped so far because the store was full.</summary>
+    public long Evicted => Interlocked.Read(ref _evicted);
+
+    /// <inheritdoc />
+    public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var items = new Dictionary<string, object>(keys.Length, StringComparer.Ordinal);
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            ExpireIdle(now);
+            foreach (var key in keys)
+            {
+                if (_slots.TryGetValue(key, out var node))
+                {
+                    Touch(node, now);
+                    if (node.Value.State is { } state)
+                    {
+                        // A copy, so the caller's edits never reach the store without a write.
+                        items[key] = state.DeepClone();
+                    }
+                }
+            }
+        }
+
+        return Task.FromResult<IDictionary<string, object>>(items);
+    }
+
+    /// <inheritdoc />
+    public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+
+        // Serialize outside the lock: it is the expensive part and touches only the caller's objects.
+        var serialized = changes.Select(c => (c.Key, Value: c.Value, State: c.Value is null ? null : JObject.FromObject(c.Value, Serializer))).ToList();
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            ExpireIdle(now);
+
+            // Check every eTag before writing anything, so a conflicting batch changes nothing.
+            foreach (var (key, value, _) in serialized)
+            {
+                var current = _slots.TryGetValue(key, out var node) ? node.Value.State?.Value<string>("ETag") : null;
+                var incoming = ETagOf(value);
+                if (current is not null && incoming.Present && incoming.ETag != "*" && incoming.ETag != current)
+                {
+                    throw new InvalidOperationException($"Etag conflict for '{key}'. Original: {incoming.ETag}, current: {current}.");
+                }
+            }
+
+            foreach (var (key, value, state) in serialized)
+            {
+                if (state is not null && ETagOf(value).Present)
+                {
+                    state["ETag"] = (++_eTag).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                if (_slots.TryGetValue(key, out var node))
+                {
+                    node.Value.State = state;
+                    Touch(node, now);
+                }
+                else
+                {
+                    _slots[key] = _byLastAccess.AddLast(new Slot(key, state, now));
+                    EvictOverflow();
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        lock (_gate)
+        {
+            foreach (var key in keys)
+            {
+                if (_slots.Remove(key, out var node))
+                {
+                    _byLastAccess.Remove(node);
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    // MemoryStorage checks eTags on IStoreItems and on JSON objects that carry an "ETag"; a plain object has none.
+    private static (bool Present, string? ETag) ETagOf(object? value) => value switch
+    {
+        IStoreItem item => (true, item.ETag),
+        JObject json when json.ContainsKey("ETag") => (true, json.Value<string>("ETag")),
+        _ => (false, null),
+    };
+
+    private void Touch(LinkedListNode<Slot> node, DateTimeOffset now)
+    {
+        node.Value.LastAccess = now;
+        _byLastAccess.Remove(node);
+        _byLastAccess.AddLast(node);
+    }
+
+    private void ExpireIdle(DateTimeOffset now)
+    {
+        while (_byLastAccess.First is { } oldest && now - oldest.Value.LastAccess >= _idleTimeout)
+        {
+            Drop(oldest);
+            _expired++;
+        }
+    }
+
+    private void EvictOverflow()
+    {
+        while (_slots.Count > _maxEntries && _byLastAccess.First is { } oldest)
+        {
+            Drop(oldest);
+            _evicted++;
+        }
+    }
+
+    private void Drop(LinkedListNode<Slot> node)
+    {
+        _byLastAccess.Remove(node);
+        _slots.Remove(node.Value.Key);
+    }
+
+    private sealed class Slot(string key, JObject? state, DateTimeOffset lastAccess)
+    {
+        public string Key { get; } = key;
+
+        public JObject? State { get; set; } = state;
+
+        public DateTimeOffset LastAccess { get; set; } = lastAccess;
+    }
+}
