@@ -13,7 +13,10 @@ public sealed class ExpiringMemoryStorage : IStorage
 {
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
     {
-        TypeNameHandling = TypeNameHandling.None,
+        // As MemoryStorage: BotState reads typed values back and the dialog edits them in place; with plain JObjects those
+        // edits would be lost (BotState converts a JObject to a fresh copy on every get). Only the bot's own objects are
+        // ever serialized here, never request JSON, so the type names are ours.
+        TypeNameHandling = TypeNameHandling.All,
         ReferenceLoopHandling = ReferenceLoopHandling.Error,
     });
 
@@ -84,8 +87,8 @@ public sealed class ExpiringMemoryStorage : IStorage
                     Touch(node, now);
                     if (node.Value.State is { } state)
                     {
-                        // A copy, so the caller's edits never reach the store without a write.
-                        items[key] = state.DeepClone();
+                        // A fresh object, so the caller's edits never reach the store without a write.
+                        items[key] = state.ToObject<object>(Serializer)!;
                     }
                 }
             }

@@ -2,7 +2,6 @@ using FaqBot.Bot.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
-using Newtonsoft.Json.Linq;
 
 namespace FaqBot.Bot.Tests.State;
 
@@ -16,11 +15,11 @@ public sealed class ExpiringMemoryStorageTests
         var storage = Create();
         await storage.WriteAsync(new Dictionary<string, object> { ["a"] = new Note { Text = "first" } });
 
-        var read = (JObject)(await storage.ReadAsync(["a", "missing"]))["a"];
-        read["Text"] = "edited without a write";
+        var read = (Note)(await storage.ReadAsync(["a", "missing"]))["a"];
+        read.Text = "edited without a write";
 
-        var again = (JObject)(await storage.ReadAsync(["a"]))["a"];
-        Assert.Equal("first", again.Value<string>("Text"));
+        var again = (Note)(await storage.ReadAsync(["a"]))["a"];
+        Assert.Equal("first", again.Text);
         Assert.False((await storage.ReadAsync(["missing"])).ContainsKey("missing"));
     }
 
@@ -64,7 +63,7 @@ public sealed class ExpiringMemoryStorageTests
     {
         var storage = Create();
         await storage.WriteAsync(new Dictionary<string, object> { ["a"] = new Note { Text = "v1", ETag = "*" } });
-        var eTag = ((JObject)(await storage.ReadAsync(["a"]))["a"]).Value<string>("ETag");
+        var eTag = ((Note)(await storage.ReadAsync(["a"]))["a"]).ETag;
         await storage.WriteAsync(new Dictionary<string, object> { ["a"] = new Note { Text = "v2", ETag = eTag } });
 
         var stale = new Dictionary<string, object> { ["b"] = new Note { Text = "new" }, ["a"] = new Note { Text = "v3", ETag = eTag } };
@@ -72,7 +71,7 @@ public sealed class ExpiringMemoryStorageTests
 
         Assert.Contains("Etag conflict", error.Message, StringComparison.Ordinal);
         var items = await storage.ReadAsync(["a", "b"]);
-        Assert.Equal("v2", ((JObject)items["a"]).Value<string>("Text"));
+        Assert.Equal("v2", ((Note)items["a"]).Text);
         Assert.False(items.ContainsKey("b"));
     }
 
@@ -83,7 +82,7 @@ public sealed class ExpiringMemoryStorageTests
         await storage.WriteAsync(new Dictionary<string, object> { ["a"] = new Note { Text = "v1", ETag = "*" } });
         await storage.WriteAsync(new Dictionary<string, object> { ["a"] = new Note { Text = "v2", ETag = "*" } });
 
-        Assert.Equal("v2", ((JObject)(await storage.ReadAsync(["a"]))["a"]).Value<string>("Text"));
+        Assert.Equal("v2", ((Note)(await storage.ReadAsync(["a"]))["a"]).Text);
     }
 
     [Fact]
@@ -96,6 +95,33 @@ public sealed class ExpiringMemoryStorageTests
 
         Assert.Equal(1, storage.Count);
         Assert.False((await storage.ReadAsync(["a"])).ContainsKey("a"));
+    }
+
+    [Fact]
+    public async Task State_a_turn_edits_in_place_without_SetAsync_is_saved_as_with_MemoryStorage()
+    {
+        // The dialog gets its state object and edits it; BotState saves the cached object. That only works when reads
+        // return typed objects (a JObject would be converted to a fresh copy on every get and the edit lost).
+        var storage = Create();
+        var state = new ConversationState(storage);
+        var notes = state.CreateProperty<Note>("note");
+        var adapter = new TestAdapter(TestAdapter.CreateConversation("in-place")).Use(new AutoSaveStateMiddleware(state));
+
+        async Task<string> TurnAsync(string text)
+        {
+            var before = string.Empty;
+            await adapter.ProcessActivityAsync((Activity)MessageFactory.Text(text), async (context, ct) =>
+            {
+                var note = await notes.GetAsync(context, () => new Note(), ct);
+                before = note.Text;
+                note.Text = text;
+            }, CancellationToken.None);
+            return before;
+        }
+
+        Assert.Equal(string.Empty, await TurnAsync("first"));
+        Assert.Equal("first", await TurnAsync("second"));
+        Assert.Equal("second", await TurnAsync("third"));
     }
 
     [Fact]
