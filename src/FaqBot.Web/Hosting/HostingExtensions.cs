@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
-using Microsoft.Bot.Builder;
 
 namespace FaqBot.Web.Hosting;
 
@@ -12,7 +11,7 @@ public static class HostingExtensions
     /// <summary>The CORS policy applied to the Direct Line and token endpoints.</summary>
     public const string CorsPolicyName = "FaqBotChannels";
 
-    /// <summary>Registers host services: default URL, <see cref="TimeProvider"/>, CORS from <c>Cors:AllowedOrigins</c>, bounded bot state, answer-engine warm-up, startup banner.</summary>
+    /// <summary>Registers host services: default URL, <see cref="TimeProvider"/>, CORS from <c>Cors:AllowedOrigins</c>, answer-engine warm-up, startup banner.</summary>
     public static WebApplicationBuilder AddFaqBotHost(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -34,12 +33,6 @@ public static class HostingExtensions
                 .WithMethods("GET", "POST")
                 .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent"));
         });
-
-        // Registered before AddFaqBot() (which only adds MemoryStorage when no IStorage exists): bounded, expiring state.
-        builder.Services.AddOptions<StateOptions>().BindConfiguration(StateOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<ExpiringMemoryStorage>();
-        builder.Services.AddSingleton<IStorage>(services => services.GetRequiredService<ExpiringMemoryStorage>());
-        builder.Services.AddHostedService<StateExpiryService>();
 
         builder.Services.AddHostedService<AnswerEngineWarmup>();
         builder.Services.AddHostedService<StartupBanner>();

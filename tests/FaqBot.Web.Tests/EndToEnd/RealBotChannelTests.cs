@@ -105,4 +105,21 @@ public sealed class RealBotChannelTests(RealFaqBotHost host)
         Assert.Equal(HowOften, texts[1]);
         Assert.Contains(HowOftenAnswer, texts[2], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Direct_Line_keeps_the_conversation_state_between_turns()
+    {
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        var client = new DirectLineClient(http);
+        await client.StartAsync();
+        var join = new JsonObject { ["type"] = "event", ["name"] = "webchat/join", ["from"] = new JsonObject { ["id"] = client.UserId, ["role"] = "user" } };
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(join)).StatusCode);
+
+        await client.SendAsync(HowOften);
+        var (_, watermark) = await client.ReadAsync();
+        await client.SendAsync("Tell me more");
+        var (after, _) = await client.ReadAsync(watermark);
+
+        Assert.Contains(Json.Texts(after), text => text?.Contains("whole answer", StringComparison.Ordinal) == true);
+    }
 }

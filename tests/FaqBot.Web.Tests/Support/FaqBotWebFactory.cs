@@ -23,6 +23,9 @@ internal sealed class FaqBotWebFactory : WebApplicationFactory<Program>
         ["MicrosoftAppPassword"] = string.Empty,
         ["MicrosoftAppType"] = string.Empty,
         ["MicrosoftAppTenantId"] = string.Empty,
+
+        // Host tests do not edit articles; no folder watcher per test host.
+        ["Knowledge:Reload:Enabled"] = "false",
     };
 
     public FaqBotWebFactory(IDictionary<string, string?>? settings = null)

@@ -21,6 +21,7 @@ public sealed class RealFaqBotHost : IAsyncLifetime
         {
             ["Classifier:ModelDirectory"] = Path.Combine(_scratch, "model"),
             ["Bot:DataDirectory"] = Path.Combine(_scratch, "data"),
+            ["Knowledge:Reload:Enabled"] = "true",
         })
         {
             UseTestBot = false,

@@ -34,10 +34,28 @@ public sealed class WebChatBrowserTests(RealFaqBotHost host)
         page.PageError += (_, error) => pageErrors.Add(error);
         const string Question = "How often should I deep clean my pores?";
 
+        try
+        {
+            await ChatAsync(page, Question);
+        }
+        catch (PlaywrightException)
+        {
+            // What the page showed when it failed, beside the test results, to see why.
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "TestResults", "webchat-failure.png"), FullPage = true });
+            throw;
+        }
+
+        await SaveScreenshotAsync(page);
+        Assert.Empty(pageErrors);
+        Assert.Equal(0, await page.GetByText("Send failed").CountAsync());
+    }
+
+    private async Task ChatAsync(IPage page, string question)
+    {
         await page.GotoAsync(host.BaseAddress.ToString());
         await Assertions.Expect(Bubble(page, "I answer questions about")).ToBeVisibleAsync(Patiently);
         var sendBox = page.Locator("[data-id='webchat-sendbox-input']");
-        await sendBox.FillAsync(Question);
+        await sendBox.FillAsync(question);
         await sendBox.PressAsync("Enter");
         await Assertions.Expect(Bubble(page, "generally recommended once or twice a week")).ToBeVisibleAsync(Patiently);
         var suggestions = page.GetByRole(AriaRole.Toolbar, new PageGetByRoleOptions { Name = "Suggested actions" });
@@ -48,10 +66,6 @@ public sealed class WebChatBrowserTests(RealFaqBotHost host)
 
         await SuggestedAction(suggestions, FaqDialog.TellMeMore).ClickAsync();
         await Assertions.Expect(Bubble(page, "That was the whole answer")).ToBeVisibleAsync(Patiently);
-        await SaveScreenshotAsync(page);
-
-        Assert.Empty(pageErrors);
-        Assert.Equal(0, await page.GetByText("Send failed").CountAsync());
     }
 
     // Strict: exactly one paragraph may hold the text, so a duplicated activity fails the test. (Markdown turns ' into ’.)
