@@ -15,6 +15,8 @@ fi
 results="${TEST_RESULTS_DIR:-$PWD/TestResults}"
 rm -rf "$results"
 mkdir -p "$results"
+# The browser test saves its Web Chat screenshot here, beside the .trx files.
+export TEST_RESULTS_DIR="$results"
 
 # The Web Chat bundle (npm botframework-webchat) is fetched by FaqBot.Web's build when it is missing.
 status=0

@@ -10,6 +10,7 @@ root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(AskCommand.Create());
 root.Subcommands.Add(ReviewCommand.Create());
 root.Subcommands.Add(ChatCommand.Create());
+root.Subcommands.Add(TeamsPackageCommand.Create());
 
 var parseResult = root.Parse(args);
 var exitCode = await parseResult.InvokeAsync();

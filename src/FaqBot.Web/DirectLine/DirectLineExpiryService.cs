@@ -1,0 +1,28 @@
+namespace FaqBot.Web.DirectLine;
+
+/// <summary>Sweeps idle Direct Line conversations once a minute so abandoned chats do not hold memory.</summary>
+internal sealed class DirectLineExpiryService(
+    DirectLineConversationStore store,
+    TimeProvider time,
+    ILogger<DirectLineExpiryService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                var dropped = store.RemoveIdle();
+                if (dropped > 0)
+                {
+                    logger.LogInformation("Dropped {Count} idle Direct Line conversations", dropped);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Host shutdown.
+        }
+    }
+}

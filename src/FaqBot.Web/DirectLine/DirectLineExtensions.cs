@@ -1,0 +1,268 @@
+using System.Globalization;
+using System.Text;
+using System.Threading.RateLimiting;
+using FaqBot.Web.Hosting;
+using FaqBot.Web.Messaging;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json;
+
+namespace FaqBot.Web.DirectLine;
+
+/// <summary>
+/// A Direct Line 3.0-compatible endpoint under <c>/v3/directline</c>, enough for Web Chat: tokens, start/reconnect,
+/// post and get activities with a watermark, and the WebSocket stream. Activities go to the same <see cref="IBot"/> in process.
+/// </summary>
+public static class DirectLineExtensions
+{
+    /// <summary>The base path Web Chat's <c>domain</c> points at.</summary>
+    public const string BasePath = "/v3/directline";
+
+    /// <summary>The rate-limit policy on endpoints that open conversations without a token.</summary>
+    public const string NewConversationPolicy = "DirectLineNewConversation";
+
+    /// <summary>Registers the options (section <c>DirectLine</c>), token service, conversation store, adapter and expiry sweep.</summary>
+    public static WebApplicationBuilder AddDirectLine(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<DirectLineOptions>()
+            .BindConfiguration(DirectLineOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<DirectLineTokenService>();
+        builder.Services.AddSingleton<DirectLineConversationStore>();
+        builder.Services.AddSingleton<DirectLineAdapter>();
+        builder.Services.AddHostedService<DirectLineExpiryService>();
+
+        // Tokens are free to get, so opening conversations is limited per client address to keep one client from
+        // churning the bounded store (which would evict everyone else's conversations).
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(NewConversationPolicy, context =>
+            {
+                var perMinute = context.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.MaxNewConversationsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+        });
+        return builder;
+    }
+
+    /// <summary>Maps the Direct Line routes.</summary>
+    public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var group = endpoints.MapGroup(BasePath).RequireCors(HostingExtensions.CorsPolicyName).DisableAntiforgery();
+        group.MapPost("/tokens/generate", GenerateToken).RequireRateLimiting(NewConversationPolicy);
+        group.MapPost("/tokens/refresh", RefreshToken);
+        group.MapPost("/conversations", StartConversation).RequireRateLimiting(NewConversationPolicy);
+        group.MapGet("/conversations/{conversationId}", Reconnect);
+        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
+        group.MapGet("/conversations/{conversationId}/activities", GetActivities);
+        group.MapGet("/conversations/{conversationId}/stream", DirectLineStream.AcceptAsync);
+        return endpoints;
+    }
+
+    /// <summary>
+    /// Reads the Bearer token and checks it opens <paramref name="conversationId"/> (any conversation when null):
+    /// null when allowed, otherwise 401 (no token) or 403 (forged, expired or for another conversation).
+    /// </summary>
+    internal static IResult? Authorize(
+        string? token,
+        string? conversationId,
+        DirectLineTokenService tokens,
+        out DirectLineTokenClaims? claims)
+    {
+        claims = null;
+        if (string.IsNullOrEmpty(token))
+        {
+            return Results.Problem(detail: "A Direct Line token is required (Authorization: Bearer <token>).", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        claims = tokens.Validate(token);
+        if (claims is null)
+        {
+            return Results.Problem(detail: "The token is invalid or has expired.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        if (conversationId is not null && !string.Equals(claims.ConversationId, conversationId, StringComparison.Ordinal))
+        {
+            return Results.Problem(detail: "The token is not valid for this conversation.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        return null;
+    }
+
+    internal static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string Scheme = "Bearer ";
+        return header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) ? header[Scheme.Length..].Trim() : null;
+    }
+
+    internal static string StreamUrl(HttpRequest request, string conversationId, string token, long? watermark)
+    {
+        var scheme = request.IsHttps ? "wss" : "ws";
+        var url = $"{scheme}://{request.Host}{request.PathBase}{BasePath}/conversations/{Uri.EscapeDataString(conversationId)}/stream?t={Uri.EscapeDataString(token)}";
+        return watermark is { } w ? url + "&watermark=" + w.ToString(CultureInfo.InvariantCulture) : url;
+    }
+
+    // Self-hosted: anyone who can load the page may chat, so tokens are handed out without a secret; each opens one new conversation.
+    private static IResult GenerateToken(DirectLineTokenService tokens)
+    {
+        var conversationId = DirectLineTokenService.NewConversationId();
+        return Results.Ok(new DirectLineSession(conversationId, tokens.Issue(conversationId), tokens.ExpiresInSeconds, null));
+    }
+
+    private static IResult RefreshToken(HttpRequest request, DirectLineTokenService tokens, DirectLineConversationStore store, TimeProvider time)
+    {
+        if (Authorize(BearerToken(request), null, tokens, out var claims) is { } refused)
+        {
+            return refused;
+        }
+
+        store.Find(claims!.ConversationId)?.Touch(time.GetUtcNow());
+        return Results.Ok(new DirectLineSession(claims.ConversationId, tokens.Issue(claims.ConversationId), tokens.ExpiresInSeconds, null));
+    }
+
+    private static IResult StartConversation(HttpRequest request, DirectLineTokenService tokens, DirectLineConversationStore store)
+    {
+        var bearer = BearerToken(request);
+        string conversationId;
+        if (string.IsNullOrEmpty(bearer))
+        {
+            conversationId = DirectLineTokenService.NewConversationId();
+        }
+        else if (Authorize(bearer, null, tokens, out var claims) is { } refused)
+        {
+            return refused;
+        }
+        else
+        {
+            conversationId = claims!.ConversationId;
+        }
+
+        store.GetOrCreate(conversationId, out var created);
+        var token = tokens.Issue(conversationId);
+        var session = new DirectLineSession(conversationId, token, tokens.ExpiresInSeconds, StreamUrl(request, conversationId, token, null));
+        return created ? Results.Json(session, statusCode: StatusCodes.Status201Created) : Results.Ok(session);
+    }
+
+    private static IResult Reconnect(
+        string conversationId,
+        string? watermark,
+        HttpRequest request,
+        DirectLineTokenService tokens,
+        DirectLineConversationStore store)
+    {
+        if (Authorize(BearerToken(request), conversationId, tokens, out _) is { } refused)
+        {
+            return refused;
+        }
+
+        if (store.Find(conversationId) is null)
+        {
+            return ConversationNotFound();
+        }
+
+        var token = tokens.Issue(conversationId);
+        var mark = ParseWatermark(watermark);
+        return Results.Ok(new DirectLineSession(conversationId, token, tokens.ExpiresInSeconds, StreamUrl(request, conversationId, token, mark)));
+    }
+
+    private static async Task<IResult> PostActivityAsync(
+        string conversationId,
+        HttpContext context,
+        DirectLineTokenService tokens,
+        DirectLineConversationStore store,
+        DirectLineAdapter adapter,
+        IBot bot,
+        IHostApplicationLifetime lifetime,
+        ILogger<DirectLineAdapter> logger)
+    {
+        if (Authorize(BearerToken(context.Request), conversationId, tokens, out _) is { } refused)
+        {
+            return refused;
+        }
+
+        var conversation = store.Find(conversationId);
+        if (conversation is null)
+        {
+            return ConversationNotFound();
+        }
+
+        var body = await ActivityRequestGuard.ReadAsync(context.Request, context.RequestAborted);
+        if (!body.IsAccepted)
+        {
+            return Results.Problem(detail: body.Error, statusCode: body.StatusCode);
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = DirectLineJson.Deserialize(Encoding.UTF8.GetString(body.Body.Span));
+        }
+        catch (JsonException ex)
+        {
+            return Results.Problem(detail: $"The activity could not be read: {ex.Message}", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (activity?.From is not { Id.Length: > 0 })
+        {
+            return Results.Problem(detail: "The activity has no from.id (the user's id).", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var request = context.Request;
+        var serviceUrl = $"{request.Scheme}://{request.Host}{request.PathBase}{BasePath}/";
+        try
+        {
+            // The turn is not tied to the HTTP request: a closed tab must not cancel a turn halfway through saving state.
+            var id = await adapter.ReceiveAsync(conversation, activity, bot, serviceUrl, lifetime.ApplicationStopping);
+            return Results.Ok(new { id });
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Only reached when the turn error handler itself failed; Azure Direct Line answers 502 when the bot fails.
+            logger.LogError(ex, "The bot failed on a Direct Line activity in {ConversationId}", conversationId);
+            return Results.Problem(detail: "The bot failed to process the activity.", statusCode: StatusCodes.Status502BadGateway);
+        }
+    }
+
+    private static IResult GetActivities(
+        string conversationId,
+        string? watermark,
+        HttpRequest request,
+        DirectLineTokenService tokens,
+        DirectLineConversationStore store,
+        TimeProvider time)
+    {
+        if (Authorize(BearerToken(request), conversationId, tokens, out _) is { } refused)
+        {
+            return refused;
+        }
+
+        var conversation = store.Find(conversationId);
+        if (conversation is null)
+        {
+            return ConversationNotFound();
+        }
+
+        var mark = ParseWatermark(watermark);
+        if (mark is null && !string.IsNullOrEmpty(watermark))
+        {
+            return Results.Problem(detail: "The watermark is not one this server issued.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        conversation.Touch(time.GetUtcNow());
+        return Results.Text(conversation.GetSince(mark ?? 0).ToJson(), "application/json", Encoding.UTF8);
+    }
+
+    private static long? ParseWatermark(string? watermark) =>
+        long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var mark) ? mark : null;
+
+    private static IResult ConversationNotFound() =>
+        Results.Problem(detail: "The conversation does not exist or has expired.", statusCode: StatusCodes.Status404NotFound);
+}

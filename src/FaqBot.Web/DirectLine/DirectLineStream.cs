@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Text;
+
+namespace FaqBot.Web.DirectLine;
+
+/// <summary>
+/// The Direct Line WebSocket stream: pushes <c>{"activities":[…],"watermark":"N"}</c> frames as the conversation grows.
+/// The URL carries the token (<c>?t=</c>), as browsers cannot set headers on a WebSocket.
+/// </summary>
+internal static class DirectLineStream
+{
+    public static async Task AcceptAsync(
+        string conversationId,
+        HttpContext context,
+        DirectLineTokenService tokens,
+        DirectLineConversationStore store,
+        TimeProvider time,
+        IHostApplicationLifetime lifetime)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await Results.Problem(detail: "This is a WebSocket endpoint.", statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
+            return;
+        }
+
+        var query = context.Request.Query;
+        if (DirectLineExtensions.Authorize(query["t"], conversationId, tokens, out _) is { } refused)
+        {
+            await refused.ExecuteAsync(context);
+            return;
+        }
+
+        var conversation = store.Find(conversationId);
+        if (conversation is null)
+        {
+            await Results.Problem(detail: "The conversation does not exist or has expired.", statusCode: StatusCodes.Status404NotFound).ExecuteAsync(context);
+            return;
+        }
+
+        var watermark = long.TryParse(query["watermark"], NumberStyles.None, CultureInfo.InvariantCulture, out var mark) ? mark : 0;
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        using var closed = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, conversation.Ended, lifetime.ApplicationStopping);
+        var receiving = ReceiveUntilClosedAsync(socket, closed);
+        try
+        {
+            while (!closed.IsCancellationRequested)
+            {
+                var set = conversation.GetSince(watermark);
+                if (set.Activities.Count > 0)
+                {
+                    await socket.SendAsync(Encoding.UTF8.GetBytes(set.ToJson()), WebSocketMessageType.Text, endOfMessage: true, closed.Token);
+                    conversation.Touch(time.GetUtcNow());
+                }
+
+                watermark = set.Watermark;
+                await conversation.WaitForChangeAsync(watermark, closed.Token);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            // The client left, the conversation expired, or the host is stopping.
+        }
+
+        await closed.CancelAsync();
+        await receiving;
+        if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+        {
+            try
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+            }
+            catch (WebSocketException)
+            {
+                // Already gone.
+            }
+        }
+    }
+
+    // DirectLineJS sends "" pings; nothing the client sends is an activity (those are POSTed), so frames are read and dropped.
+    private static async Task ReceiveUntilClosedAsync(WebSocket socket, CancellationTokenSource closed)
+    {
+        var buffer = new byte[1024];
+        try
+        {
+            while (!closed.IsCancellationRequested)
+            {
+                var result = await socket.ReceiveAsync(buffer, closed.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            // Closing either way.
+        }
+
+        await closed.CancelAsync();
+    }
+}

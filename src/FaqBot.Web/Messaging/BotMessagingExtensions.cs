@@ -1,0 +1,103 @@
+using FaqBot.Bot;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.IdentityModel.Tokens;
+
+namespace FaqBot.Web.Messaging;
+
+/// <summary>Wires <c>POST /api/messages</c>: the Bot Framework endpoint the Emulator, Teams and Azure channels call.</summary>
+public static class BotMessagingExtensions
+{
+    /// <summary>Registers the authentication (from the root <c>MicrosoftApp*</c> keys) and the adapter (OnTurnError: <see cref="FaqBotTurnErrorHandler"/>).</summary>
+    public static WebApplicationBuilder AddBotMessaging(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<BotFrameworkAuthentication>(services => new ConfigurationBotFrameworkAuthentication(
+            services.GetRequiredService<IConfiguration>(),
+            httpClientFactory: services.GetRequiredService<IHttpClientFactory>(),
+            logger: services.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        builder.Services.AddSingleton(services => new FaqBotCloudAdapter(
+            services.GetRequiredService<BotFrameworkAuthentication>(),
+            services.GetRequiredService<FaqBotTurnErrorHandler>(),
+            services.GetRequiredService<ILogger<FaqBotCloudAdapter>>()));
+        return builder;
+    }
+
+    /// <summary>Maps <c>POST /api/messages</c> with the size/JSON guard and the 401 mapping for unusable tokens.</summary>
+    public static IEndpointRouteBuilder MapBotEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+
+        // Built now, so bad MicrosoftApp* settings stop the host at start instead of failing every request.
+        try
+        {
+            endpoints.ServiceProvider.GetRequiredService<FaqBotCloudAdapter>();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidOperationException(
+                "The Bot Framework settings are invalid: " + ex.Message + " Check MicrosoftAppType (MultiTenant, SingleTenant or "
+                + "UserAssignedMsi), MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId; leave MicrosoftAppId empty for local use.",
+                ex);
+        }
+
+        endpoints.MapPost("/api/messages", HandleAsync).DisableAntiforgery();
+        return endpoints;
+    }
+
+    private static async Task HandleAsync(
+        HttpContext context,
+        FaqBotCloudAdapter adapter,
+        IBot bot,
+        IHostApplicationLifetime lifetime,
+        ILogger<FaqBotCloudAdapter> logger)
+    {
+        var request = context.Request;
+        var body = await ActivityRequestGuard.ReadAsync(request, context.RequestAborted);
+        if (!body.IsAccepted)
+        {
+            logger.LogInformation("Refused an activity with {Status}: {Reason}", body.StatusCode, body.Error);
+            await Results.Problem(detail: body.Error, statusCode: body.StatusCode).ExecuteAsync(context);
+            return;
+        }
+
+        if (!BearerHeader.IsAbsentOrWellFormed(request.Headers.Authorization))
+        {
+            logger.LogInformation("Refused an activity with a malformed Authorization header");
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        // The adapter reads the body itself; hand it the bytes we already validated.
+        request.Body = new MemoryStream(body.Body.ToArray(), writable: false);
+        request.ContentLength = body.Body.Length;
+        try
+        {
+            // Not the request's token: if the channel gives up waiting (Teams does after ~15 s), the replies the bot sends
+            // through the connector should still arrive, and a half-finished turn would leave its state unsaved.
+            await adapter.ProcessAsync(request, context.Response, bot, lifetime.ApplicationStopping);
+        }
+        catch (Exception ex) when (IsSigningKeyMetadataUnavailable(ex) && !context.Response.HasStarted)
+        {
+            // The token may be genuine, but its signing keys could not be fetched: our outage, so 503 (the channel retries).
+            logger.LogError(ex, "Could not fetch the Bot Framework signing keys to validate a token; is the identity service reachable?");
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        }
+        catch (Exception ex) when (IsAuthenticationFailure(ex) && !context.Response.HasStarted)
+        {
+            // CloudAdapter maps only UnauthorizedAccessException to 401; token parsing/validation errors escape as 500.
+            logger.LogInformation(ex, "Refused an activity whose token could not be validated");
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        }
+    }
+
+    private static bool IsAuthenticationFailure(Exception ex) =>
+        ex is UnauthorizedAccessException or SecurityTokenException or ArgumentException;
+
+    // IDX20803 is IdentityModel's stable code for "unable to obtain configuration" (OpenID metadata / signing keys).
+    private static bool IsSigningKeyMetadataUnavailable(Exception ex) =>
+        ex is InvalidOperationException && ex.Message.StartsWith("IDX20803", StringComparison.Ordinal);
+}

@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using FaqBot.Web.DirectLine;
+using FaqBot.Web.Hosting;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.Web.WebChat;
+
+/// <summary>Serves the Web Chat page at <c>/</c> and its token endpoint <c>POST /api/directline/token</c>.</summary>
+public static class WebChatExtensions
+{
+    /// <summary>Registers the page's assets and the Azure Direct Line token client.</summary>
+    public static WebApplicationBuilder AddWebChat(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<WebChatAssets>();
+        builder.Services.AddHttpClient<AzureDirectLineTokenClient>(client => client.Timeout = TimeSpan.FromSeconds(15));
+        return builder;
+    }
+
+    /// <summary>Maps the static page (index.html, css, js, the Web Chat bundle) and the token endpoint.</summary>
+    public static WebApplication MapWebChat(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var assets = app.Services.GetRequiredService<WebChatAssets>();
+        Directory.CreateDirectory(assets.WebRoot);
+        var files = new PhysicalFileProvider(assets.WebRoot);
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        app.MapPost("/api/directline/token", CreateSessionAsync)
+            .RequireCors(HostingExtensions.CorsPolicyName)
+            .RequireRateLimiting(DirectLineExtensions.NewConversationPolicy)
+            .DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<IResult> CreateSessionAsync(
+        IOptions<DirectLineOptions> options,
+        DirectLineTokenService tokens,
+        AzureDirectLineTokenClient azure,
+        ILogger<AzureDirectLineTokenClient> logger,
+        CancellationToken cancellationToken)
+    {
+        var suffix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        if (string.IsNullOrWhiteSpace(options.Value.Secret))
+        {
+            var conversationId = DirectLineTokenService.NewConversationId();
+            return Results.Ok(new WebChatSession(
+                tokens.Issue(conversationId),
+                conversationId,
+                tokens.ExpiresInSeconds,
+                DirectLineExtensions.BasePath,
+                "user-" + suffix));
+        }
+
+        try
+        {
+            // Azure embeds a dl_ user id in the token, so the welcome is sent as soon as the conversation starts.
+            var userId = "dl_" + suffix;
+            var session = await azure.GenerateAsync(userId, cancellationToken);
+            return Results.Ok(new WebChatSession(session.Token, session.ConversationId, session.ExpiresIn, null, userId));
+        }
+        catch (HttpRequestException ex)
+        {
+            logger.LogError(ex, "Could not get a token from Azure Direct Line");
+            return Results.Problem(detail: "Could not reach Azure Direct Line for a chat token.", statusCode: StatusCodes.Status502BadGateway);
+        }
+    }
+}

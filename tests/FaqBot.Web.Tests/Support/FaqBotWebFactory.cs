@@ -1,0 +1,89 @@
+using FaqBot.Classifier.Answering;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FaqBot.Web.Tests.Support;
+
+/// <summary>
+/// Hosts FaqBot.Web in the test: in memory by default, or on a real loopback port (<see cref="StartOnLoopback"/>).
+/// The content root is the repository root, as with <c>dotnet run --project src/FaqBot.Web</c>.
+/// </summary>
+internal sealed class FaqBotWebFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["MicrosoftAppId"] = string.Empty,
+        ["MicrosoftAppPassword"] = string.Empty,
+        ["MicrosoftAppType"] = string.Empty,
+        ["MicrosoftAppTenantId"] = string.Empty,
+
+        // Host tests do not edit articles; no folder watcher per test host.
+        ["Knowledge:Reload:Enabled"] = "false",
+    };
+
+    public FaqBotWebFactory(IDictionary<string, string?>? settings = null)
+    {
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    /// <summary>
+    /// Registers <see cref="EchoTestBot"/> as the IBot and a <see cref="FakeAnswerEngine"/> (so no model is trained);
+    /// false: the host's own bot and answer engine, trained on the repository's articles.
+    /// </summary>
+    public bool UseTestBot { get; init; } = true;
+
+    /// <summary>Replace the host's clock with <see cref="Time"/> (false: real time, e.g. for screenshots).</summary>
+    public bool UseManualClock { get; init; } = true;
+
+    /// <summary>The clock the host sees when <see cref="UseManualClock"/> is set.</summary>
+    public ManualTimeProvider Time { get; } = new();
+
+    /// <summary>What reached the test bot.</summary>
+    public TurnLog TurnLog { get; } = new();
+
+    /// <summary>Extra service replacements.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
+    /// <summary>Starts Kestrel on 127.0.0.1 with a free port and returns its base address.</summary>
+    public Uri StartOnLoopback()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        return new Uri(addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseContentRoot(RepoRoot.Path);
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
+        builder.ConfigureTestServices(services =>
+        {
+            if (UseManualClock)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Time);
+            }
+            if (UseTestBot)
+            {
+                services.RemoveAll<IBot>();
+                services.AddSingleton(TurnLog);
+                services.AddSingleton<IBot, EchoTestBot>();
+                services.RemoveAll<IAnswerEngine>();
+                services.AddSingleton<IAnswerEngine>(new FakeAnswerEngine(new AnswerEngineStatus(true, 15, "test", null)));
+            }
+
+            ConfigureServices?.Invoke(services);
+        });
+    }
+}

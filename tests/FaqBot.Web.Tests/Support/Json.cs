@@ -1,0 +1,41 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace FaqBot.Web.Tests.Support;
+
+/// <summary>Small helpers for posting and reading JSON the way channels do.</summary>
+internal static class Json
+{
+    public static StringContent Content(string json) => new(json, Encoding.UTF8, "application/json");
+
+    public static StringContent Content(JsonNode json) => Content(json.ToJsonString());
+
+    public static async Task<JsonObject> ReadObjectAsync(HttpResponseMessage response) =>
+        (await JsonNode.ParseAsync(await response.Content.ReadAsStreamAsync()))!.AsObject();
+
+    public static HttpRequestMessage Post(string url, JsonNode body, string? bearer = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = Content(body) };
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return request;
+    }
+
+    public static HttpRequestMessage Get(string url, string? bearer = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return request;
+    }
+
+    public static IEnumerable<string?> Texts(JsonArray activities) =>
+        activities.Select(activity => activity?["text"]?.GetValue<string>());
+}
