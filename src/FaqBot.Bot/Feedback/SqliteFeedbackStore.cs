@@ -13,7 +13,11 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
     private readonly string _connectionString;
+    // One transaction holds at most this many events; a longer queue is committed by the next lock holder.
+    private const int MaxBatch = 512;
+
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(FeedbackEvent Event, TaskCompletionSource Committed)> _pending = new();
     private bool _initialized;
 
     /// <summary>Creates a store over <paramref name="databasePath"/>; the file and its folder are created on first write.</summary>
@@ -33,31 +37,83 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
     public string DatabasePath { get; }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Group commit: events wait in a queue, and whichever caller holds the write lock commits every queued event in one
+    /// transaction (one fsync). Each call still returns only once its own event is committed, so an acknowledged event
+    /// is durable, but concurrent turns no longer queue behind one fsync each.
+    /// </remarks>
     public async Task RecordAsync(FeedbackEvent feedbackEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(feedbackEvent);
+        var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pending.Enqueue((feedbackEvent, committed));
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = await OpenForWriteAsync(cancellationToken);
-            await using var insert = connection.CreateCommand();
-            insert.CommandText = """
-                INSERT INTO feedback (time, channel, conversation, question, normalized_question, entry_id, confidence, kind)
-                VALUES ($time, $channel, $conversation, $question, $normalized, $entry, $confidence, $kind);
-                """;
-            insert.Parameters.AddWithValue("$time", feedbackEvent.Time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture));
-            insert.Parameters.AddWithValue("$channel", feedbackEvent.Channel);
-            insert.Parameters.AddWithValue("$conversation", feedbackEvent.Conversation);
-            insert.Parameters.AddWithValue("$question", feedbackEvent.Question);
-            insert.Parameters.AddWithValue("$normalized", QuestionNormalizer.Normalize(feedbackEvent.Question));
-            insert.Parameters.AddWithValue("$entry", (object?)feedbackEvent.EntryId ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$confidence", feedbackEvent.Confidence is { } c ? (double)c : DBNull.Value);
-            insert.Parameters.AddWithValue("$kind", feedbackEvent.Kind.ToName());
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            // Another holder may already have committed this event; a queue longer than one batch takes several commits.
+            // The commit is not cancelled with this caller: it carries other callers' events too.
+            while (!committed.Task.IsCompleted)
+            {
+                await CommitPendingAsync(CancellationToken.None);
+            }
         }
         finally
         {
             _writeLock.Release();
+        }
+
+        await committed.Task;
+    }
+
+    // Called under the write lock: writes up to one batch of queued events in one transaction and settles each waiter
+    // (a failure goes to every waiter in the batch, so each caller sees its own event's outcome).
+    private async Task CommitPendingAsync(CancellationToken cancellationToken)
+    {
+        var batch = new List<(FeedbackEvent Event, TaskCompletionSource Committed)>();
+        while (batch.Count < MaxBatch && _pending.TryDequeue(out var item))
+        {
+            batch.Add(item);
+        }
+
+        try
+        {
+            await using var connection = await OpenForWriteAsync(cancellationToken);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO feedback (time, channel, conversation, question, normalized_question, entry_id, confidence, kind)
+                VALUES ($time, $channel, $conversation, $question, $normalized, $entry, $confidence, $kind);
+                """;
+            foreach (var (feedbackEvent, _) in batch)
+            {
+                insert.Parameters.Clear();
+                insert.Parameters.AddWithValue("$time", feedbackEvent.Time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture));
+                insert.Parameters.AddWithValue("$channel", feedbackEvent.Channel);
+                insert.Parameters.AddWithValue("$conversation", feedbackEvent.Conversation);
+                insert.Parameters.AddWithValue("$question", feedbackEvent.Question);
+                insert.Parameters.AddWithValue("$normalized", QuestionNormalizer.Normalize(feedbackEvent.Question));
+                insert.Parameters.AddWithValue("$entry", (object?)feedbackEvent.EntryId ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$confidence", feedbackEvent.Confidence is { } c ? (double)c : DBNull.Value);
+                insert.Parameters.AddWithValue("$kind", feedbackEvent.Kind.ToName());
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            foreach (var (_, committed) in batch)
+            {
+                committed.TrySetException(ex);
+            }
+
+            return;
+        }
+
+        foreach (var (_, committed) in batch)
+        {
+            committed.TrySetResult();
         }
     }
 
