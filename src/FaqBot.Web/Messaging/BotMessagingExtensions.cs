@@ -102,13 +102,15 @@ public static class BotMessagingExtensions
     }
 
     // CloudAdapter answers JSON it cannot turn into an Activity (a field of the wrong type, nesting past 64 levels) with a
-    // bare 400; reading it the same way first lets the refusal say what was wrong.
+    // bare 400, and passes one without a conversation id to the bot, whose turn then fails; refuse both, saying why.
     private static string? UnreadableActivity(ReadOnlyMemory<byte> body)
     {
         try
         {
-            _ = DirectLine.DirectLineJson.Deserialize(System.Text.Encoding.UTF8.GetString(body.Span));
-            return null;
+            var activity = DirectLine.DirectLineJson.Deserialize(System.Text.Encoding.UTF8.GetString(body.Span));
+
+            // Every channel sends a conversation id; without one the bot's state has no key and the turn can only fail.
+            return string.IsNullOrWhiteSpace(activity?.Conversation?.Id) ? "The activity has no conversation.id." : null;
         }
         catch (Newtonsoft.Json.JsonException ex)
         {
