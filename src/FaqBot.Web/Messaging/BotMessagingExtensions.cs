@@ -109,8 +109,10 @@ public static class BotMessagingExtensions
         {
             var activity = DirectLine.DirectLineJson.Deserialize(System.Text.Encoding.UTF8.GetString(body.Span));
 
-            // Every channel sends a conversation id; without one the bot's state has no key and the turn can only fail.
-            return string.IsNullOrWhiteSpace(activity?.Conversation?.Id) ? "The activity has no conversation.id." : null;
+            // Every channel sends both; without them the bot's state has no key and the turn can only fail.
+            return string.IsNullOrWhiteSpace(activity?.ChannelId) ? "The activity has no channelId."
+                : string.IsNullOrWhiteSpace(activity.Conversation?.Id) ? "The activity has no conversation.id."
+                : null;
         }
         catch (Newtonsoft.Json.JsonException ex)
         {

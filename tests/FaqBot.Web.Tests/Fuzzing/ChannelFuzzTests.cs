@@ -48,15 +48,15 @@ public sealed class ChannelFuzzTests(RealBotHost host)
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(client.WebChatMessage("how often should I deep clean my pores"))).StatusCode);
     }
 
-    [Fact]
-    public async Task An_activity_without_a_conversation_id_is_refused_with_a_reason_before_the_bot()
+    [Theory]
+    [InlineData("""{"type":"message","id":"1","channelId":"directline","serviceUrl":"http://127.0.0.1:9/","deliveryMode":"expectReplies","from":{"id":"u"},"recipient":{"id":"b"},"text":"hi"}""", "conversation.id")]
+    [InlineData("""{"type":"message","id":"1","conversation":{"id":"c"},"serviceUrl":"http://127.0.0.1:9/","deliveryMode":"expectReplies","from":{"id":"u"},"recipient":{"id":"b"},"text":"hi"}""", "channelId")]
+    public async Task An_activity_without_a_conversation_id_or_channel_id_is_refused_with_a_reason_before_the_bot(string body, string missing)
     {
-        var body = """{"type":"message","id":"1","channelId":"directline","serviceUrl":"http://127.0.0.1:9/","deliveryMode":"expectReplies","from":{"id":"u"},"recipient":{"id":"b"},"text":"hi"}""";
-
         var response = await host.Client.PostAsync(new Uri("/api/messages", UriKind.Relative), Support.Json.Content(body));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("conversation.id", FuzzOutcomes.MessageOf(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains(missing, FuzzOutcomes.MessageOf(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
     [Theory]
