@@ -18,6 +18,7 @@ public sealed class Answerer
     private readonly string[] _entryIds;
     private readonly int _outOfScope;
     private readonly PassageIndex _index;
+    private readonly Dictionary<string, string[][]> _entryQuestions;
 
     /// <summary>Builds an answerer.</summary>
     public Answerer(KnowledgeBase knowledgeBase, QueryNormalizer normalizer, AnswerModel model, AnswerSettings settings)
@@ -30,16 +31,39 @@ public sealed class Answerer
         _entries = knowledgeBase.Entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
         _units = new(StringComparer.Ordinal);
         var stems = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var articles = knowledgeBase.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var questionTexts = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var entry in knowledgeBase.Entries)
         {
+            var heading = entry.HeadingPath.Count > 0 ? entry.HeadingPath[^1] : "";
             foreach (var (label, text) in TrainingSetBuilder.AnswerUnits(entry))
             {
                 _units[label] = (entry, entry.Passages.FirstOrDefault(p => p.Id == label));
-                stems[label] = normalizer.Stems(string.Join(' ', entry.Questions) + " " + (entry.HeadingPath.Count > 0 ? entry.HeadingPath[^1] : "") + " " + text);
+                stems[label] = normalizer.Stems(heading + " " + text);
             }
+
+            // What an entry is about, as its author put it: its questions and heading, and for the article-as-a-whole
+            // entry the title and summary, so generic "how do I ..." questions about the main subject land there.
+            var questions = new List<string>(entry.Questions);
+            if (entry.Kind != EntryKind.Faq && heading.Length > 0)
+            {
+                questions.Add(heading);
+            }
+
+            if (entry.Kind == EntryKind.Article && articles.TryGetValue(entry.ArticleId, out var article))
+            {
+                questions.Add(article.Title);
+                questions.AddRange(SentenceSplitter.Split(article.Excerpt ?? ""));
+            }
+
+            questionTexts[entry.Id] = questions;
         }
 
         _index = new PassageIndex(stems);
+        _entryQuestions = questionTexts.ToDictionary(
+            q => q.Key,
+            q => q.Value.Select(t => normalizer.Stems(t).Distinct(StringComparer.Ordinal).ToArray()).Where(a => a.Length > 0).ToArray(),
+            StringComparer.Ordinal);
         _entryIds = knowledgeBase.Entries.Select(e => e.Id).ToArray();
         var entryIndex = _entryIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
         _labelEntry = new int[model.Labels.Count];
@@ -121,17 +145,30 @@ public sealed class Answerer
             }
         }
 
+        var queryIdf = queryStems.Sum(_index.Idf);
+        var knownIdf = queryStems.Where(Normalizer.IsKnowledgeStem).Sum(_index.Idf);
+        var questionMatch = new double[_entryIds.Length];
+        for (var e = 0; e < _entryIds.Length; e++)
+        {
+            questionMatch[e] = QuestionMatch(_entryQuestions[_entryIds[e]], queryStems, queryIdf);
+        }
+
         string? passage = null;
         var passageScore = double.MinValue;
         var bestEntry = -1;
+        var combinedScores = new double[probabilities.Length];
         for (var i = 0; i < probabilities.Length; i++)
         {
             if (_labelEntry[i] < 0)
             {
+                combinedScores[i] = double.MinValue;
                 continue;
             }
 
-            var combined = (probabilities[i] / Math.Max(inScope, 1e-6f)) + (Settings.LexicalWeight * (maxLexical > 0 ? lexical[i] / maxLexical : 0));
+            var combined = (probabilities[i] / Math.Max(inScope, 1e-6f))
+                + (Settings.LexicalWeight * (maxLexical > 0 ? lexical[i] / maxLexical : 0))
+                + (Settings.QuestionWeight * questionMatch[_labelEntry[i]]);
+            combinedScores[i] = combined;
             if (combined > passageScore)
             {
                 passageScore = combined;
@@ -143,7 +180,100 @@ public sealed class Answerer
         // The entry shown is the chosen passage's entry; alternatives follow the classifier's entry ranking.
         var chosen = _entryIds[bestEntry];
         ranked = [(chosen, entryScores[bestEntry]), .. ranked.Where(r => r.Item1 != chosen)];
-        return new AnswerScores(inScope, ranked, passage);
+        string? second = null;
+        var secondScore = double.MinValue;
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            if (_labelEntry[i] == bestEntry && Model.Labels[i] != passage && combinedScores[i] > secondScore)
+            {
+                secondScore = combinedScores[i];
+                second = Model.Labels[i];
+            }
+        }
+
+        return new AnswerScores(inScope, ranked, passage)
+        {
+            SecondPassageLabel = second,
+            Coverage = queryIdf > 0 ? knownIdf / queryIdf : 0,
+            QuestionMatch = questionMatch.Max(),
+        };
+    }
+
+    // The first text the user sees: the best passage, completed by its lead-in ("Consider help if:") or its list, plus
+    // the entry's next best passage when both together still read as one short chat message.
+    private string ShownText(FaqEntry entry, Passage? best, Passage? second)
+    {
+        if (best is null)
+        {
+            return entry.Answer;
+        }
+
+        var index = IndexOf(entry, best);
+        var parts = new List<Passage> { best };
+        if (best.Markdown.TrimEnd().EndsWith(':') && index + 1 < entry.Passages.Count)
+        {
+            parts.Add(entry.Passages[index + 1]);
+        }
+        else if (best.Kind == PassageKind.List && index > 0 && entry.Passages[index - 1].Markdown.TrimEnd().EndsWith(':'))
+        {
+            parts.Insert(0, entry.Passages[index - 1]);
+        }
+
+        var length = parts.Sum(p => p.Markdown.Length);
+        if (second is not null && !parts.Contains(second) && length + second.Markdown.Length <= Settings.MaxShownLength)
+        {
+            // Keep the article's order so the two paragraphs read naturally.
+            parts.Add(second);
+            parts.Sort((a, b) => IndexOf(entry, a).CompareTo(IndexOf(entry, b)));
+        }
+
+        return string.Join("\n\n", parts.Select(p => p.Markdown));
+    }
+
+    private static int IndexOf(FaqEntry entry, Passage passage)
+    {
+        for (var i = 0; i < entry.Passages.Count; i++)
+        {
+            if (ReferenceEquals(entry.Passages[i], passage) || entry.Passages[i].Id == passage.Id)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // How well the question matches the entry's best question: the IDF share of the query it covers, damped by the
+    // share of that question it leaves unmatched (so a one-word overlap with a long question counts less).
+    private double QuestionMatch(string[][] questions, string[] queryStems, double queryIdf)
+    {
+        if (queryIdf <= 0)
+        {
+            return 0;
+        }
+
+        var best = 0.0;
+        foreach (var question in questions)
+        {
+            var matched = 0.0;
+            var questionIdf = 0.0;
+            foreach (var stem in question)
+            {
+                var idf = _index.Idf(stem);
+                questionIdf += idf;
+                if (Array.IndexOf(queryStems, stem) >= 0)
+                {
+                    matched += idf;
+                }
+            }
+
+            if (matched > 0)
+            {
+                best = Math.Max(best, matched / queryIdf * (0.5 + (0.5 * matched / questionIdf)));
+            }
+        }
+
+        return best;
     }
 
     /// <summary>Answers or declines. Never throws for any input string.</summary>
@@ -165,7 +295,7 @@ public sealed class Answerer
         var unit = _units[scores.PassageLabel];
         var second = scores.Entries.Count > 1 ? scores.Entries[1].Score : 0;
         var needsClarification = top.Score - second < Settings.ClarificationMargin;
-        var text = unit.Passage?.Markdown ?? entry.Answer;
+        var text = ShownText(entry, unit.Passage, scores.SecondPassageLabel is { } label ? _units[label].Passage : null);
         return new AnswerResult(
             asked,
             true,

@@ -2,7 +2,7 @@ namespace FaqBot.Classifier.Text;
 
 /// <summary>
 /// Maps a word that is not in the vocabulary to the closest vocabulary word within a small edit distance
-/// (1 for short words, 2 from 7 letters), so "offen" reads as "often" and "blakheads" as "blackheads".
+/// (1 from 5 letters, 2 from 7 letters), so "offen" reads as "often" and "blakheads" as "blackheads".
 /// </summary>
 public sealed class TypoCorrector
 {
@@ -37,7 +37,8 @@ public sealed class TypoCorrector
     /// <summary>The word itself when known or uncorrectable, else the closest target word.</summary>
     public string Correct(string word)
     {
-        if (word.Length < 4 || _known.Contains(word) || !word.All(char.IsAsciiLetterLower))
+        // Four-letter words are left alone: "rice" and "cook" are other words, not typos of "rinse" and "look".
+        if (word.Length < 5 || _known.Contains(word) || !word.All(char.IsAsciiLetterLower))
         {
             return word;
         }
