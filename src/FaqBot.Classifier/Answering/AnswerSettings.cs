@@ -6,5 +6,6 @@ namespace FaqBot.Classifier.Answering;
 /// <param name="LexicalWeight">Weight of BM25 against the classifier when choosing the passage inside an entry.</param>
 /// <param name="QuestionWeight">Weight of the match between the question and an entry's own questions and headings.</param>
 /// <param name="MaxShownLength">Longest first answer (characters) made of the best passage plus the entry's next best one.</param>
+/// <param name="EntryWeight">Weight of the entry's total classifier probability (all its passages) in the passage score.</param>
 public sealed record AnswerSettings(
-    float DeclineThreshold, float ClarificationMargin, float LexicalWeight = 2f, float QuestionWeight = 2f, int MaxShownLength = 800);
+    float DeclineThreshold, float ClarificationMargin, float LexicalWeight = 2f, float QuestionWeight = 2f, int MaxShownLength = 800, float EntryWeight = 0f);

@@ -167,7 +167,8 @@ public sealed class Answerer
 
             var combined = (probabilities[i] / Math.Max(inScope, 1e-6f))
                 + (Settings.LexicalWeight * (maxLexical > 0 ? lexical[i] / maxLexical : 0))
-                + (Settings.QuestionWeight * questionMatch[_labelEntry[i]]);
+                + (Settings.QuestionWeight * questionMatch[_labelEntry[i]])
+                + (Settings.EntryWeight * entryScores[_labelEntry[i]] / Math.Max(inScope, 1e-6f));
             combinedScores[i] = combined;
             if (combined > passageScore)
             {
