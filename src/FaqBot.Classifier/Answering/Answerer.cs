@@ -102,7 +102,17 @@ public sealed class Answerer
     public FaqEntry? FindEntry(string entryId) => _entries.GetValueOrDefault(entryId);
 
     /// <summary>Scores a question without deciding.</summary>
-    public AnswerScores Score(string? question)
+    public AnswerScores Score(string? question) => Score(question, null);
+
+    /// <summary>Every passage's score components for a question, best first (for evaluation reports and tuning).</summary>
+    public IReadOnlyList<PassageScore> Explain(string? question)
+    {
+        var list = new List<PassageScore>();
+        Score(question, list);
+        return [.. list.OrderByDescending(p => p.Combined)];
+    }
+
+    private AnswerScores Score(string? question, List<PassageScore>? explain)
     {
         var stems = Normalizer.Stems(question);
         if (stems.Count == 0)
@@ -170,6 +180,12 @@ public sealed class Answerer
                 + (Settings.QuestionWeight * questionMatch[_labelEntry[i]])
                 + (Settings.EntryWeight * entryScores[_labelEntry[i]] / Math.Max(inScope, 1e-6f));
             combinedScores[i] = combined;
+            explain?.Add(new PassageScore(
+                Model.Labels[i],
+                probabilities[i] / Math.Max(inScope, 1e-6f),
+                maxLexical > 0 ? lexical[i] / maxLexical : 0,
+                questionMatch[_labelEntry[i]],
+                combined));
             if (combined > passageScore)
             {
                 passageScore = combined;

@@ -69,7 +69,14 @@ public sealed class QueryNormalizer
         var tokens = _lexicon.Apply(Tokenizer.Split(text));
         foreach (var token in tokens)
         {
-            var word = _typos.Correct(token);
+            // Stopwords and words whose stem the articles use are never "typos": "actually" is not "actual", and
+            // "unclogging" is "unclog", not "clogging".
+            if (StopWords.Contains(token))
+            {
+                continue;
+            }
+
+            var word = _knowledgeStems.Contains(Stemmer.Stem(token)) ? token : _typos.Correct(token);
             if (!StopWords.Contains(word))
             {
                 yield return word;
