@@ -36,6 +36,12 @@ public sealed class Answerer
         foreach (var entry in knowledgeBase.Entries)
         {
             var heading = entry.HeadingPath.Count > 0 ? entry.HeadingPath[^1] : "";
+            if (entry.Kind == EntryKind.Article && articles.TryGetValue(entry.ArticleId, out var summary))
+            {
+                // The article-as-a-whole entry's passages are its summary; the front matter's excerpt says the same.
+                heading += " " + summary.Excerpt;
+            }
+
             foreach (var (label, text) in TrainingSetBuilder.AnswerUnits(entry))
             {
                 _units[label] = (entry, entry.Passages.FirstOrDefault(p => p.Id == label));
