@@ -3,9 +3,9 @@ namespace FaqBot.Classifier.Answering;
 /// <summary>The thresholds an <see cref="Answerer"/> decides with.</summary>
 /// <param name="DeclineThreshold">Decline when the in-scope probability (1 − P(out of scope)) is below this.</param>
 /// <param name="ClarificationMargin">Flag "did you mean" when the top two entries' scores are closer than this.</param>
-/// <param name="LexicalWeight">Weight of BM25 against the classifier when choosing the passage inside an entry.</param>
+/// <param name="LexicalWeight">Weight of BM25 (relative to the best passage) against the classifier probability in the passage score.</param>
 /// <param name="QuestionWeight">Weight of the match between the question and an entry's own questions and headings.</param>
 /// <param name="MaxShownLength">Longest first answer (characters) made of the best passage plus the entry's next best one.</param>
 /// <param name="EntryWeight">Weight of the entry's total classifier probability (all its passages) in the passage score.</param>
 public sealed record AnswerSettings(
-    float DeclineThreshold, float ClarificationMargin, float LexicalWeight = 2f, float QuestionWeight = 2f, int MaxShownLength = 800, float EntryWeight = 0f);
+    float DeclineThreshold, float ClarificationMargin, float LexicalWeight = 4f, float QuestionWeight = 4f, int MaxShownLength = 800, float EntryWeight = 0f);
