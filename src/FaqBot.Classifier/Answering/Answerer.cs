@@ -45,7 +45,7 @@ public sealed class Answerer
             foreach (var (label, text) in TrainingSetBuilder.AnswerUnits(entry))
             {
                 _units[label] = (entry, entry.Passages.FirstOrDefault(p => p.Id == label));
-                stems[label] = normalizer.Stems(heading + " " + text);
+                stems[label] = normalizer.DocumentStems(heading + " " + text);
             }
 
             // What an entry is about, as its author put it: its questions and heading, and for the article-as-a-whole
@@ -68,7 +68,7 @@ public sealed class Answerer
         _index = new PassageIndex(stems);
         _entryQuestions = questionTexts.ToDictionary(
             q => q.Key,
-            q => q.Value.Select(t => normalizer.Stems(t).Distinct(StringComparer.Ordinal).ToArray()).Where(a => a.Length > 0).ToArray(),
+            q => q.Value.Select(t => normalizer.DocumentStems(t).Distinct(StringComparer.Ordinal).ToArray()).Where(a => a.Length > 0).ToArray(),
             StringComparer.Ordinal);
         _entryIds = knowledgeBase.Entries.Select(e => e.Id).ToArray();
         var entryIndex = _entryIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
