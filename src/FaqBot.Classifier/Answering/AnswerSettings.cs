@@ -6,6 +6,5 @@ namespace FaqBot.Classifier.Answering;
 /// <param name="LexicalWeight">Weight of BM25 (relative to the best passage) against the classifier probability in the passage score.</param>
 /// <param name="QuestionWeight">Weight of the match between the question and an entry's own questions and headings.</param>
 /// <param name="MaxShownLength">Longest first answer (characters) made of the best passage plus the entry's next best one.</param>
-/// <param name="EntryWeight">Weight of the entry's total classifier probability (all its passages) in the passage score.</param>
 public sealed record AnswerSettings(
-    float DeclineThreshold, float ClarificationMargin, float LexicalWeight = 4f, float QuestionWeight = 4f, int MaxShownLength = 800, float EntryWeight = 0f);
+    float DeclineThreshold, float ClarificationMargin, float LexicalWeight = 4f, float QuestionWeight = 4f, int MaxShownLength = 800);

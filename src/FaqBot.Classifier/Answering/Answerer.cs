@@ -6,9 +6,10 @@ namespace FaqBot.Classifier.Answering;
 
 /// <summary>
 /// One knowledge base with its normaliser, classifier and passage index: everything needed to answer, immutable, so the
-/// engine can swap a whole <see cref="Answerer"/> in one reference assignment. Two levels: the classifier gives every
-/// passage a probability; an entry scores the sum of its passages; inside the best entry, the passage is chosen by
-/// its own probability re-ranked with BM25 against the question.
+/// engine can swap a whole <see cref="Answerer"/> in one reference assignment. Scope comes from the classifier
+/// (1 − P(out of scope)); every passage of the knowledge base is then scored by its classifier probability, BM25
+/// against the question, and how well the question matches its entry's own questions and headings; the best passage
+/// (with a short companion from the same entry) is shown, and entries rank by their best passage.
 /// </summary>
 public sealed class Answerer
 {
@@ -147,8 +148,9 @@ public sealed class Answerer
             return new AnswerScores(inScope, ranked, null);
         }
 
-        // Passage choice over the whole knowledge base: the classifier's in-scope-normalised probability plus BM25
-        // (question + entry headings + passage) scaled to the best match, so a fact named in one paragraph wins.
+        // Passage choice over the whole knowledge base: the classifier's in-scope-normalised probability, plus BM25
+        // (heading + passage) scaled to the best match so a fact named in one paragraph wins, plus how well the
+        // question matches the entry's own questions and headings.
         var queryStems = stems.Distinct(StringComparer.Ordinal).ToArray();
         var lexical = new double[probabilities.Length];
         var maxLexical = 0.0;
@@ -183,8 +185,7 @@ public sealed class Answerer
 
             var combined = (probabilities[i] / Math.Max(inScope, 1e-6f))
                 + (Settings.LexicalWeight * (maxLexical > 0 ? lexical[i] / maxLexical : 0))
-                + (Settings.QuestionWeight * questionMatch[_labelEntry[i]])
-                + (Settings.EntryWeight * entryScores[_labelEntry[i]] / Math.Max(inScope, 1e-6f));
+                + (Settings.QuestionWeight * questionMatch[_labelEntry[i]]);
             combinedScores[i] = combined;
             explain?.Add(new PassageScore(
                 Model.Labels[i],
@@ -200,9 +201,26 @@ public sealed class Answerer
             }
         }
 
-        // The entry shown is the chosen passage's entry; alternatives follow the classifier's entry ranking.
-        var chosen = _entryIds[bestEntry];
-        ranked = [(chosen, entryScores[bestEntry]), .. ranked.Where(r => r.Item1 != chosen)];
+        // Entries rank by their best passage; confidence = P(in scope) × softmax over those scores, so the shown
+        // entry's confidence says both "this is in scope" and "this entry rather than the next".
+        var entryBest = new double[_entryIds.Length];
+        Array.Fill(entryBest, double.MinValue);
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            if (_labelEntry[i] >= 0)
+            {
+                entryBest[_labelEntry[i]] = Math.Max(entryBest[_labelEntry[i]], combinedScores[i]);
+            }
+        }
+
+        var top = entryBest.Max();
+        var total = entryBest.Sum(b => b == double.MinValue ? 0 : Math.Exp(b - top));
+        ranked = Enumerable.Range(0, entryBest.Length)
+            .Where(e => entryBest[e] > double.MinValue)
+            .OrderByDescending(e => entryBest[e])
+            .ThenBy(e => e)
+            .Select(e => (_entryIds[e], (float)(inScope * Math.Exp(entryBest[e] - top) / total)))
+            .ToList();
         string? second = null;
         var secondScore = double.MinValue;
         for (var i = 0; i < probabilities.Length; i++)
