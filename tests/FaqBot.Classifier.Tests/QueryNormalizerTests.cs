@@ -31,6 +31,14 @@ public sealed class QueryNormalizerTests
     }
 
     [Theory]
+    [InlineData("skn", "skin")]
+    [InlineData("fce", "face")]
+    public void A_short_word_missing_one_letter_of_a_common_article_word_is_corrected(string typo, string stem)
+    {
+        Assert.Equal([stem], Normalizer.Stems(typo));
+    }
+
+    [Theory]
     [InlineData("rice")]
     [InlineData("cook")]
     public void Four_letter_words_outside_the_articles_stay_unknown(string word)

@@ -31,7 +31,7 @@ public static class StopWords
         "distinguish", "distinguishes", "difference", "differences", "different", "compare", "compared", "comparison",
         "advisable", "advised", "effective", "effectively", "solution", "beneficial", "benefit", "benefits", "wrong", "point",
         "idea", "option", "options", "fact", "facts", "thing", "whether", "doing", "lately", "literally", "basically", "generally",
-        "typically", "usually", "give", "gives", "giving", "actual", "wanna", "gonna", "any", "ever", "overall", "process", "issue", "issues", "problem",
+        "typically", "usually", "needed", "needs", "give", "gives", "giving", "actual", "wanna", "gonna", "any", "ever", "overall", "process", "issue", "issues", "problem",
     };
 
     /// <summary>True when <paramref name="word"/> (lowercase) carries no topic.</summary>

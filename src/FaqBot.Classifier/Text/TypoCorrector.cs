@@ -10,6 +10,9 @@ public sealed class TypoCorrector
     private readonly Dictionary<int, List<string>> _targetsByLength = [];
     private readonly Dictionary<string, int> _rank = new(StringComparer.Ordinal);
 
+    // Only this many of the most frequent target words are candidates for a short word's dropped letter.
+    private const int CommonWords = 200;
+
     /// <summary>Creates a corrector.</summary>
     /// <param name="targets">Words a typo may be corrected to, most preferred first.</param>
     /// <param name="otherKnownWords">Further words that are spelt right and are never corrected.</param>
@@ -37,10 +40,16 @@ public sealed class TypoCorrector
     /// <summary>The word itself when known or uncorrectable, else the closest target word.</summary>
     public string Correct(string word)
     {
-        // Four-letter words are left alone: "rice" and "cook" are other words, not typos of "rinse" and "look".
-        if (word.Length < 5 || _known.Contains(word) || !word.All(char.IsAsciiLetterLower))
+        if (_known.Contains(word) || !word.All(char.IsAsciiLetterLower))
         {
             return word;
+        }
+
+        // Short words are only read as a common word with one letter dropped ("skn" → skin, "fce" → face): "rice"
+        // and "cook" are other words, not typos of "rinse" and "look".
+        if (word.Length < 5)
+        {
+            return word.Length >= 3 ? DroppedLetterOf(word) ?? word : word;
         }
 
         var maxDistance = word.Length >= 7 ? 2 : 1;
@@ -68,6 +77,41 @@ public sealed class TypoCorrector
         }
 
         return best ?? word;
+    }
+
+    // The most frequent of the commonest target words that is this word with one letter added.
+    private string? DroppedLetterOf(string word)
+    {
+        if (!_targetsByLength.TryGetValue(word.Length + 1, out var candidates))
+        {
+            return null;
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (_rank[candidate] >= CommonWords)
+            {
+                break;
+            }
+
+            if (IsOneInsertion(word, candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsOneInsertion(string shorter, string longer)
+    {
+        var i = 0;
+        while (i < shorter.Length && shorter[i] == longer[i])
+        {
+            i++;
+        }
+
+        return shorter.AsSpan(i).SequenceEqual(longer.AsSpan(i + 1));
     }
 
     /// <summary>Optimal string alignment distance (a swap of neighbours counts 1), or limit + 1 when above limit.</summary>
