@@ -326,7 +326,10 @@ public sealed class Answerer
             .Select(e => new AnswerAlternative(e.EntryId, _entries[e.EntryId].Question, e.Score))
             .ToList();
         var top = scores.Entries.Count > 0 ? scores.Entries[0] : default;
-        if (scores.InScope < Settings.DeclineThreshold || scores.PassageLabel is null)
+        // Declined below the threshold, unless the question is (nearly) one of the entries' own questions in the
+        // articles' words only: the classifier can doubt "deep cleaning frequency?", the author's question cannot.
+        var restatesEntryQuestion = scores.Coverage >= 0.999 && scores.QuestionMatch >= Settings.AcceptQuestionMatch;
+        if ((scores.InScope < Settings.DeclineThreshold && !restatesEntryQuestion) || scores.PassageLabel is null)
         {
             alternatives = [.. alternatives.OrderByDescending(a => a.Confidence)];
             return new AnswerResult(asked, false, false, null, null, null, null, null, alternatives.Count > 0 ? alternatives[0].Confidence : 0, alternatives);
