@@ -168,7 +168,7 @@ public sealed class Answerer
         var questionMatch = new double[_entryIds.Length];
         for (var e = 0; e < _entryIds.Length; e++)
         {
-            questionMatch[e] = QuestionMatch(_entryQuestions[_entryIds[e]], queryStems, queryIdf);
+            questionMatch[e] = QuestionMatch(_entryQuestions[_entryIds[e]], queryStems, knownIdf);
         }
 
         string? passage = null;
@@ -284,7 +284,8 @@ public sealed class Answerer
         return -1;
     }
 
-    // How well the question matches the entry's best question: the IDF share of the query it covers, damped by the
+    // How well the question matches the entry's best question: the share of the query's known-word IDF it covers (words
+    // the articles never use cannot match any entry, so they must not shrink this against BM25), damped by the
     // share of that question it leaves unmatched (so a one-word overlap with a long question counts less).
     private double QuestionMatch(string[][] questions, string[] queryStems, double queryIdf)
     {
