@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace FaqBot.Classifier.Text;
 
 /// <summary>
@@ -9,6 +11,7 @@ public sealed class TypoCorrector
     private readonly HashSet<string> _known;
     private readonly Dictionary<int, List<string>> _targetsByLength = [];
     private readonly Dictionary<string, int> _rank = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, uint> _letterMasks = new(StringComparer.Ordinal);
 
     // Only this many of the most frequent target words are candidates for a short word's dropped letter.
     private const int CommonWords = 200;
@@ -30,6 +33,7 @@ public sealed class TypoCorrector
                 }
 
                 list.Add(word);
+                _letterMasks[word] = LetterMask(word);
             }
         }
     }
@@ -62,8 +66,15 @@ public sealed class TypoCorrector
                 continue;
             }
 
+            var letters = LetterMask(word);
             foreach (var candidate in candidates)
             {
+                // One edit changes at most two letters' presence: skip candidates whose letter sets differ more.
+                if (BitOperations.PopCount(letters ^ _letterMasks[candidate]) > 2 * maxDistance)
+                {
+                    continue;
+                }
+
                 var distance = Distance(word, candidate, Math.Min(maxDistance, bestDistance));
                 if (distance < bestDistance || (distance == bestDistance && best is not null && _rank[candidate] < _rank[best]))
                 {
@@ -101,6 +112,18 @@ public sealed class TypoCorrector
         }
 
         return null;
+    }
+
+    // Which of a–z (and "anything else", bit 26) the word contains.
+    private static uint LetterMask(string word)
+    {
+        var mask = 0u;
+        foreach (var c in word)
+        {
+            mask |= c is >= 'a' and <= 'z' ? 1u << (c - 'a') : 1u << 26;
+        }
+
+        return mask;
     }
 
     private static bool IsOneInsertion(string shorter, string longer)
