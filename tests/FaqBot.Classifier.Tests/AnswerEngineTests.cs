@@ -62,6 +62,17 @@ public sealed class AnswerEngineTests(SeedEngineFixture fixture) : IClassFixture
         Assert.Equal("how-to-deep-clean-pores--overview", result.EntryId);
     }
 
+    [Theory]
+    [InlineData("what is a bha", "beta-hydroxy acid")]
+    [InlineData("what does non comedogenic mean", "not to clog pores")]
+    public void A_what_is_question_gets_the_passage_that_defines_the_term(string question, string definition)
+    {
+        var result = fixture.Engine.Ask(question);
+
+        Assert.True(result.Answered);
+        Assert.Contains(definition, result.Answer, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public void A_typo_ridden_question_is_still_answered_with_the_fact()
     {

@@ -7,6 +7,8 @@ namespace FaqBot.Classifier.Answering;
 /// <param name="QuestionWeight">Weight of the match between the question and an entry's own questions and headings.</param>
 /// <param name="MaxShownLength">Longest first answer (characters) made of the best passage plus the entry's next best one.</param>
 /// <param name="AcceptQuestionMatch">Answer below the threshold when every word is the articles' and the question matches an entry's own question at least this well.</param>
+/// <param name="DefinitionWeight">Bonus for a passage that defines the term a "what is X" question asks about.</param>
 public sealed record AnswerSettings(
     float DeclineThreshold, float ClarificationMargin, float LexicalWeight = 4f, float QuestionWeight = 4f, int MaxShownLength = 800,
-    float AcceptQuestionMatch = 0.6f);
+    float AcceptQuestionMatch = 0.6f,
+    float DefinitionWeight = 1f);

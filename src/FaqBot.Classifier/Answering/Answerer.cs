@@ -171,6 +171,7 @@ public sealed class Answerer
             questionMatch[e] = QuestionMatch(_entryQuestions[_entryIds[e]], queryStems, knownIdf);
         }
 
+        var definitionTerms = DefinitionTerms(question);
         string? passage = null;
         var passageScore = double.MinValue;
         var bestEntry = -1;
@@ -183,7 +184,8 @@ public sealed class Answerer
                 continue;
             }
 
-            var combined = (probabilities[i] / Math.Max(inScope, 1e-6f))
+            var combined = (definitionTerms is null ? 0 : DefinitionBonus(Model.Labels[i], definitionTerms))
+                + (probabilities[i] / Math.Max(inScope, 1e-6f))
                 + (Settings.LexicalWeight * (maxLexical > 0 ? lexical[i] / maxLexical : 0))
                 + (Settings.QuestionWeight * questionMatch[_labelEntry[i]]);
             combinedScores[i] = combined;
@@ -238,6 +240,44 @@ public sealed class Answerer
             Coverage = queryIdf > 0 ? knownIdf / queryIdf : 0,
             QuestionMatch = questionMatch.Max(),
         };
+    }
+
+    // "What is X" / "what does X mean" with one or two content words: the terms to find defined.
+    private string[]? DefinitionTerms(string? question)
+    {
+        var words = Tokenizer.Split(question);
+        if (words.Count == 0 || words[0] is not ("what" or "whats" or "wat" or "wut"))
+        {
+            return null;
+        }
+
+        var content = Normalizer.ContentWords(question).ToArray();
+        return content.Length is > 0 and <= 2 ? content : null;
+    }
+
+    // A passage that defines one of the terms ("X is", "X are", "X (", "(X)", "X ... This means") answers "what is X".
+    private double DefinitionBonus(string label, string[] terms)
+    {
+        var unit = _units[label];
+        var text = (unit.Passage?.Text ?? unit.Entry.Answer).ToLowerInvariant();
+        foreach (var term in terms)
+        {
+            var at = text.IndexOf(term, StringComparison.Ordinal);
+            while (at >= 0)
+            {
+                var after = text.AsSpan(at + term.Length, Math.Min(24, text.Length - at - term.Length)).ToString();
+                if (after.StartsWith(" is ", StringComparison.Ordinal) || after.StartsWith(" are ", StringComparison.Ordinal)
+                    || after.StartsWith(" (", StringComparison.Ordinal) || (after.StartsWith(')') && at > 0 && text[at - 1] == '(')
+                    || after.Contains("this means", StringComparison.Ordinal))
+                {
+                    return Settings.DefinitionWeight;
+                }
+
+                at = text.IndexOf(term, at + term.Length, StringComparison.Ordinal);
+            }
+        }
+
+        return 0;
     }
 
     // The first text the user sees: the best passage, completed by its lead-in ("Consider help if:") or its list, plus
