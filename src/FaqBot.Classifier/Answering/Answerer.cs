@@ -20,6 +20,7 @@ public sealed class Answerer
     private readonly int _outOfScope;
     private readonly PassageIndex _index;
     private readonly Dictionary<string, string[][]> _entryQuestions;
+    private readonly Dictionary<string, string> _lowerTexts = new(StringComparer.Ordinal);
 
     /// <summary>Builds an answerer.</summary>
     public Answerer(KnowledgeBase knowledgeBase, QueryNormalizer normalizer, AnswerModel model, AnswerSettings settings)
@@ -46,6 +47,7 @@ public sealed class Answerer
             foreach (var (label, text) in TrainingSetBuilder.AnswerUnits(entry))
             {
                 _units[label] = (entry, entry.Passages.FirstOrDefault(p => p.Id == label));
+                _lowerTexts[label] = text.ToLowerInvariant();
                 stems[label] = normalizer.DocumentStems(heading + " " + text);
             }
 
@@ -258,8 +260,7 @@ public sealed class Answerer
     // A passage that defines one of the terms ("X is", "X are", "X (", "(X)", "X ... This means") answers "what is X".
     private double DefinitionBonus(string label, string[] terms)
     {
-        var unit = _units[label];
-        var text = (unit.Passage?.Text ?? unit.Entry.Answer).ToLowerInvariant();
+        var text = _lowerTexts[label];
         foreach (var term in terms)
         {
             var at = text.IndexOf(term, StringComparison.Ordinal);
