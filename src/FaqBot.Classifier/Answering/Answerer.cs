@@ -19,7 +19,7 @@ public sealed class Answerer
     private readonly string[] _entryIds;
     private readonly int _outOfScope;
     private readonly PassageIndex _index;
-    private readonly Dictionary<string, string[][]> _entryQuestions;
+    private readonly (string[] Stems, double[] Idf, double TotalIdf)[][] _entryQuestions;
     private readonly Dictionary<string, string> _lowerTexts = new(StringComparer.Ordinal);
 
     /// <summary>Builds an answerer.</summary>
@@ -69,10 +69,13 @@ public sealed class Answerer
         }
 
         _index = new PassageIndex(stems);
-        _entryQuestions = questionTexts.ToDictionary(
-            q => q.Key,
-            q => q.Value.Select(t => normalizer.DocumentStems(t).Distinct(StringComparer.Ordinal).ToArray()).Where(a => a.Length > 0).ToArray(),
-            StringComparer.Ordinal);
+        _entryQuestions = knowledgeBase.Entries
+            .Select(e => questionTexts[e.Id]
+                .Select(t => normalizer.DocumentStems(t).Distinct(StringComparer.Ordinal).ToArray())
+                .Where(stems => stems.Length > 0)
+                .Select(stems => (stems, stems.Select(_index.Idf).ToArray(), stems.Sum(_index.Idf)))
+                .ToArray())
+            .ToArray();
         _entryIds = knowledgeBase.Entries.Select(e => e.Id).ToArray();
         var entryIndex = _entryIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
         _labelEntry = new int[model.Labels.Count];
@@ -130,24 +133,10 @@ public sealed class Answerer
         }
 
         var probabilities = Model.Score(Normalizer.Featurize(stems));
-        var entryScores = new float[_entryIds.Length];
-        for (var i = 0; i < probabilities.Length; i++)
-        {
-            if (_labelEntry[i] >= 0)
-            {
-                entryScores[_labelEntry[i]] += probabilities[i];
-            }
-        }
-
         var inScope = _outOfScope >= 0 ? 1 - probabilities[_outOfScope] : 1;
-        var ranked = Enumerable.Range(0, entryScores.Length)
-            .OrderByDescending(i => entryScores[i])
-            .ThenBy(i => i)
-            .Select(i => (_entryIds[i], entryScores[i]))
-            .ToList();
-        if (ranked.Count == 0)
+        if (_entryIds.Length == 0)
         {
-            return new AnswerScores(inScope, ranked, null);
+            return new AnswerScores(inScope, [], null);
         }
 
         // Passage choice over the whole knowledge base: the classifier's in-scope-normalised probability, plus BM25
@@ -170,7 +159,7 @@ public sealed class Answerer
         var questionMatch = new double[_entryIds.Length];
         for (var e = 0; e < _entryIds.Length; e++)
         {
-            questionMatch[e] = QuestionMatch(_entryQuestions[_entryIds[e]], queryStems, knownIdf);
+            questionMatch[e] = QuestionMatch(_entryQuestions[e], queryStems, knownIdf);
         }
 
         var definitionTerms = DefinitionTerms(question);
@@ -219,7 +208,7 @@ public sealed class Answerer
 
         var top = entryBest.Max();
         var total = entryBest.Sum(b => b == double.MinValue ? 0 : Math.Exp(b - top));
-        ranked = Enumerable.Range(0, entryBest.Length)
+        var ranked = Enumerable.Range(0, entryBest.Length)
             .Where(e => entryBest[e] > double.MinValue)
             .OrderByDescending(e => entryBest[e])
             .ThenBy(e => e)
@@ -328,7 +317,7 @@ public sealed class Answerer
     // How well the question matches the entry's best question: the share of the query's known-word IDF it covers (words
     // the articles never use cannot match any entry, so they must not shrink this against BM25), damped by the
     // share of that question it leaves unmatched (so a one-word overlap with a long question counts less).
-    private double QuestionMatch(string[][] questions, string[] queryStems, double queryIdf)
+    private static double QuestionMatch((string[] Stems, double[] Idf, double TotalIdf)[] questions, string[] queryStems, double queryIdf)
     {
         if (queryIdf <= 0)
         {
@@ -336,23 +325,20 @@ public sealed class Answerer
         }
 
         var best = 0.0;
-        foreach (var question in questions)
+        foreach (var (stems, idf, totalIdf) in questions)
         {
             var matched = 0.0;
-            var questionIdf = 0.0;
-            foreach (var stem in question)
+            for (var i = 0; i < stems.Length; i++)
             {
-                var idf = _index.Idf(stem);
-                questionIdf += idf;
-                if (Array.IndexOf(queryStems, stem) >= 0)
+                if (Array.IndexOf(queryStems, stems[i]) >= 0)
                 {
-                    matched += idf;
+                    matched += idf[i];
                 }
             }
 
             if (matched > 0)
             {
-                best = Math.Max(best, matched / queryIdf * (0.5 + (0.5 * matched / questionIdf)));
+                best = Math.Max(best, matched / queryIdf * (0.5 + (0.5 * matched / totalIdf)));
             }
         }
 
