@@ -28,7 +28,8 @@ start_host() {
   # env execs dotnet, so $! is the host's own pid (for kill and /proc sampling).
   (cd "$REPO" && exec env ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
       Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
-      Bot__DataDirectory="$WORK/$name-data" "$@" \
+      Bot__DataDirectory="$WORK/$name-data" Classifier__ModelDirectory="$WORK/model" Knowledge__Reload__Enabled=false \
+      DirectLine__MaxNewConversationsPerMinute=100000 "$@" \
       dotnet "$dll" >"$WORK/$name.log" 2>&1) &
   HOST_PID=$!
   PIDS+=("$HOST_PID")

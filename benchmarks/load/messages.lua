@@ -16,8 +16,8 @@ local questions = {}
 local conversations = 500
 local fresh = false
 local counter = 0
-local bad_replies = 0
-local non_200 = 0
+bad_replies = 0  -- globals: done() reads them with thread:get
+non_200 = 0
 local prefix
 
 local function json_escape(s)
@@ -51,7 +51,7 @@ end
 function response(status, headers, body)
   if status ~= 200 then
     non_200 = non_200 + 1
-  elseif not body:find('"activities"', 1, true) or not body:find('"type":"message"', 1, true) then
+  elseif not body:find('"activities"', 1, true) or not body:find('"type":%s*"message"') then
     -- expectReplies must return the bot's replies in the body; a 200 without a message reply is an error too.
     bad_replies = bad_replies + 1
   end

@@ -4,12 +4,14 @@
 # (expectReplies, questions from the classifier's evaluation sets, many conversations) and Direct Line with the
 # FaqBot.Load driver, record turns/s, p50/p99, errors and peak RSS; writes the table into docs/performance.md.
 # Usage: benchmarks/load/run.sh [SECONDS=30] [CONNECTIONS=16]
+#   QUESTIONS=FILE  other questions (default benchmarks/load/questions.txt: the evaluation sets, declined ones included)
+#   NO_DOC=1        print the table without writing it into docs/performance.md (experiments)
 source "$(dirname "$0")/lib.sh"
 LOAD_BEFORE="$(cut -d" " -f1-3 /proc/loadavg)"
 
 SECONDS_PER_RUN="${1:-30}"
 CONNECTIONS="${2:-16}"
-QUESTIONS="$REPO/benchmarks/load/questions.txt"
+QUESTIONS="${QUESTIONS:-$REPO/benchmarks/load/questions.txt}"
 ECHO_DLL="$REPO/benchmarks/FaqBot.EchoHost/bin/Release/net10.0/FaqBot.EchoHost.dll"
 FAQ_DLL="$REPO/src/FaqBot.Web/bin/Release/net10.0/FaqBot.Web.dll"
 LOAD_DLL="$REPO/benchmarks/FaqBot.Load/bin/Release/net10.0/FaqBot.Load.dll"
@@ -52,7 +54,7 @@ row() {
 m_errs() { echo $(( $(field non_200 "$1") + $(field bad_replies "$1") + $(field socket_errors "$1") )); }
 {
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`benchmarks/load/run.sh $SECONDS_PER_RUN $CONNECTIONS\`: ${SECONDS_PER_RUN} s per endpoint per host, $CONNECTIONS concurrent connections/users,"
-  echo "$(nproc) cores, load average before the run: $LOAD_BEFORE. Release build, logging at Warning, loopback only."
+  echo "$(nproc) cores, load average before the run: $LOAD_BEFORE. Release build, logging at Warning, loopback only. Questions: $(basename "$QUESTIONS") ($(grep -c . "$QUESTIONS"))."
   echo
   echo "| endpoint | echo turns/s | FaqBot turns/s | FaqBot / echo | p50 ms echo / FaqBot | p99 ms echo / FaqBot | FaqBot errors / turns |"
   echo "|---|---:|---:|---:|---:|---:|---:|"
@@ -70,7 +72,7 @@ cat "$OUT"
 
 # Replace the block between the markers in docs/performance.md (the section's prose stays as written).
 DOC="$REPO/docs/performance.md"
-if grep -q '<!-- host-throughput:begin -->' "$DOC"; then
+if [ -z "${NO_DOC:-}" ] && grep -q '<!-- host-throughput:begin -->' "$DOC"; then
   python3 - "$DOC" "$OUT" <<'PY'
 import sys
 doc, out = sys.argv[1], sys.argv[2]

@@ -21,7 +21,7 @@ echo "building Release ..." >&2
 build_release
 
 start_host faqbot "$FAQ_DLL" 5103 Bot__State__IdleTimeout="$IDLE" Bot__State__MonitorInterval=00:00:10 \
-  Logging__LogLevel__FaqBot.Web.Operations=Information
+  Logging__LogLevel__FaqBot.Bot.State=Information
 PID="$HOST_PID"
 URL="http://127.0.0.1:5103"
 echo "soaking $URL (pid $PID) for $MINUTES min; work folder $WORK" >&2
@@ -33,14 +33,13 @@ dotnet "$LOAD_DLL" --url "$URL" --users 2 --seconds "$SECONDS_TOTAL" --questions
   >"$WORK/directline.out" 2>&1 &
 DL=$!; PIDS+=("$DL")
 
-echo "elapsed_s,rss_mib,state_entries,state_expired,directline_conversations" >"$CSV"
+echo "elapsed_s,rss_mib,state_entries,state_expired" >"$CSV"
 for (( t = 10; t <= SECONDS_TOTAL; t += 10 )); do
   sleep 10
   state="$(grep -o 'Conversation state: [0-9]* entries ([0-9]* expired' "$WORK/faqbot.log" | tail -1 || true)"
   entries="$(sed -n 's/Conversation state: \([0-9]*\) entries.*/\1/p' <<<"$state")"
   expired="$(sed -n 's/.*(\([0-9]*\) expired/\1/p' <<<"$state")"
-  dl="$(grep -o 'Direct Line conversations: [0-9]*' "$WORK/faqbot.log" | tail -1 | grep -o '[0-9]*$' || true)"
-  echo "$t,$(rss_mib "$PID"),${entries:-},${expired:-},${dl:-}" >>"$CSV"
+  echo "$t,$(rss_mib "$PID"),${entries:-},${expired:-}" >>"$CSV"
 done
 wait "$WRK" || true
 wait "$DL" || true

@@ -5,20 +5,22 @@ using Newtonsoft.Json.Linq;
 namespace FaqBot.Bot.State;
 
 /// <summary>
-/// An in-memory <see cref="IStorage"/> like <see cref="MemoryStorage"/> (JSON copies, the same eTag rules) that stays bounded:
+/// An in-memory <see cref="IStorage"/> like <see cref="MemoryStorage"/> (typed JSON copies, the same eTag rules) that stays bounded:
 /// keys idle longer than <see cref="ExpiringStorageOptions.IdleTimeout"/> expire, and past
 /// <see cref="ExpiringStorageOptions.MaxEntries"/> the least recently used key is evicted. Thread-safe; every operation is O(keys touched).
 /// </summary>
 public sealed class ExpiringMemoryStorage : IStorage
 {
+    // The same settings as MemoryStorage in Bot Builder 4.23: type names are kept, so state reads back as the bot's own
+    // types and a bot that changes the object it got from a state property (as FaqDialog does) has that change saved.
+    // Only the bot's own objects are ever serialized here, never client JSON, so type names cannot be injected.
+#pragma warning disable CA2326, CA2327 // See above: TypeNameHandling.All on data this process wrote itself.
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
     {
-        // As MemoryStorage: BotState reads typed values back and the dialog edits them in place; with plain JObjects those
-        // edits would be lost (BotState converts a JObject to a fresh copy on every get). Only the bot's own objects are
-        // ever serialized here, never request JSON, so the type names are ours.
         TypeNameHandling = TypeNameHandling.All,
         ReferenceLoopHandling = ReferenceLoopHandling.Error,
     });
+#pragma warning restore CA2326, CA2327
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, LinkedListNode<Slot>> _slots = new(StringComparer.Ordinal);
@@ -75,7 +77,7 @@ public sealed class ExpiringMemoryStorage : IStorage
     public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var items = new Dictionary<string, object>(keys.Length, StringComparer.Ordinal);
+        var found = new List<(string Key, JObject State)>(keys.Length);
         lock (_gate)
         {
             var now = _time.GetUtcNow();
@@ -87,10 +89,20 @@ public sealed class ExpiringMemoryStorage : IStorage
                     Touch(node, now);
                     if (node.Value.State is { } state)
                     {
-                        // A fresh object, so the caller's edits never reach the store without a write.
-                        items[key] = state.ToObject<object>(Serializer)!;
+                        found.Add((key, state));
                     }
                 }
+            }
+        }
+
+        // Stored JSON is never changed after it is stored (a write replaces it), so it is safe to copy outside the lock.
+        // The copy means the caller's edits never reach the store without a write.
+        var items = new Dictionary<string, object>(found.Count, StringComparer.Ordinal);
+        foreach (var (key, state) in found)
+        {
+            if (state.ToObject<object>(Serializer) is { } copy)
+            {
+                items[key] = copy;
             }
         }
 

@@ -62,6 +62,13 @@ public static class BotMessagingExtensions
             return;
         }
 
+        if (UnreadableActivity(body.Body) is { } problem)
+        {
+            logger.LogInformation("Refused an activity with 400: {Reason}", problem);
+            await Results.Problem(detail: problem, statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
+            return;
+        }
+
         if (!BearerHeader.IsAbsentOrWellFormed(request.Headers.Authorization))
         {
             logger.LogInformation("Refused an activity with a malformed Authorization header");
@@ -91,6 +98,21 @@ public static class BotMessagingExtensions
             logger.LogInformation(ex, "Refused an activity whose token could not be validated");
             context.Response.Clear();
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        }
+    }
+
+    // CloudAdapter answers JSON it cannot turn into an Activity (a field of the wrong type, nesting past 64 levels) with a
+    // bare 400; reading it the same way first lets the refusal say what was wrong.
+    private static string? UnreadableActivity(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            _ = DirectLine.DirectLineJson.Deserialize(System.Text.Encoding.UTF8.GetString(body.Span));
+            return null;
+        }
+        catch (Newtonsoft.Json.JsonException ex)
+        {
+            return $"The activity could not be read: {ex.Message}";
         }
     }
 
