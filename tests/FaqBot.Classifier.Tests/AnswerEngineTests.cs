@@ -30,6 +30,50 @@ public sealed class AnswerEngineTests(SeedEngineFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public void A_lead_in_sentence_is_shown_with_the_list_it_introduces()
+    {
+        var result = fixture.Engine.Ask("signs i should consider professional help for my pores");
+
+        Assert.True(result.Answered);
+        Assert.Contains("Consider professional help if:", result.Answer, StringComparison.Ordinal);
+        Assert.Contains("cystic acne", result.Answer, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("which clays are used in masks")]
+    [InlineData("how long should i steam my face")]
+    [InlineData("what should i do after deep cleaning")]
+    [InlineData("does stress cause breakouts")]
+    public void The_first_answer_stays_a_short_chat_message(string question)
+    {
+        var result = fixture.Engine.Ask(question);
+
+        Assert.True(result.Answered);
+        Assert.True(result.Answer!.Length <= 800, $"{result.Answer.Length} characters shown for '{question}'");
+    }
+
+    [Theory]
+    [InlineData("what's the routine to deep clean pores")]
+    [InlineData("how can i unclog pores")]
+    public void Generic_questions_about_the_main_subject_get_the_article_summary(string question)
+    {
+        var result = fixture.Engine.Ask(question);
+
+        Assert.Equal("how-to-deep-clean-pores--overview", result.EntryId);
+    }
+
+    [Theory]
+    [InlineData("what is a bha", "beta-hydroxy acid")]
+    [InlineData("what does non comedogenic mean", "not to clog pores")]
+    public void A_what_is_question_gets_the_passage_that_defines_the_term(string question, string definition)
+    {
+        var result = fixture.Engine.Ask(question);
+
+        Assert.True(result.Answered);
+        Assert.Contains(definition, result.Answer, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void A_typo_ridden_question_is_still_answered_with_the_fact()
     {
         var result = fixture.Engine.Ask("how offen shud i deep clean my pores");
@@ -102,7 +146,7 @@ public sealed class AnswerEngineTests(SeedEngineFixture fixture) : IClassFixture
         var report = Evaluator.Evaluate(fixture.Engine, EvaluationSet.Load(RepoPaths.Evaluation("test.tsv")));
 
         // The floor sits a little under today's figure (see docs/performance.md) so a regression fails CI.
-        Assert.True(report.Accuracy >= 0.75, $"test-split accuracy {report.Accuracy:P1} fell below 75%");
-        Assert.True(report.OutOfScopeRejection >= 0.75, $"out-of-scope rejection {report.OutOfScopeRejection:P1} fell below 75%");
+        Assert.True(report.Accuracy >= 0.91, $"test-split accuracy {report.Accuracy:P1} fell below 91%");
+        Assert.True(report.OutOfScopeRejection >= 0.9, $"out-of-scope rejection {report.OutOfScopeRejection:P1} fell below 90%");
     }
 }

@@ -6,9 +6,10 @@ namespace FaqBot.Classifier.Answering;
 
 /// <summary>
 /// One knowledge base with its normaliser, classifier and passage index: everything needed to answer, immutable, so the
-/// engine can swap a whole <see cref="Answerer"/> in one reference assignment. Two levels: the classifier gives every
-/// passage a probability; an entry scores the sum of its passages; inside the best entry, the passage is chosen by
-/// its own probability re-ranked with BM25 against the question.
+/// engine can swap a whole <see cref="Answerer"/> in one reference assignment. Scope comes from the classifier
+/// (1 − P(out of scope)); every passage of the knowledge base is then scored by its classifier probability, BM25
+/// against the question, and how well the question matches its entry's own questions and headings; the best passage
+/// (with a short companion from the same entry) is shown, and entries rank by their best passage.
 /// </summary>
 public sealed class Answerer
 {
@@ -18,6 +19,8 @@ public sealed class Answerer
     private readonly string[] _entryIds;
     private readonly int _outOfScope;
     private readonly PassageIndex _index;
+    private readonly (string[] Stems, double[] Idf, double TotalIdf)[][] _entryQuestions;
+    private readonly Dictionary<string, string> _lowerTexts = new(StringComparer.Ordinal);
 
     /// <summary>Builds an answerer.</summary>
     public Answerer(KnowledgeBase knowledgeBase, QueryNormalizer normalizer, AnswerModel model, AnswerSettings settings)
@@ -30,16 +33,49 @@ public sealed class Answerer
         _entries = knowledgeBase.Entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
         _units = new(StringComparer.Ordinal);
         var stems = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var articles = knowledgeBase.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var questionTexts = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var entry in knowledgeBase.Entries)
         {
+            var heading = entry.HeadingPath.Count > 0 ? entry.HeadingPath[^1] : "";
+            if (entry.Kind == EntryKind.Article && articles.TryGetValue(entry.ArticleId, out var summary))
+            {
+                // The article-as-a-whole entry's passages are its summary; the front matter's excerpt says the same.
+                heading += " " + summary.Excerpt;
+            }
+
             foreach (var (label, text) in TrainingSetBuilder.AnswerUnits(entry))
             {
                 _units[label] = (entry, entry.Passages.FirstOrDefault(p => p.Id == label));
-                stems[label] = normalizer.Stems(string.Join(' ', entry.Questions) + " " + (entry.HeadingPath.Count > 0 ? entry.HeadingPath[^1] : "") + " " + text);
+                _lowerTexts[label] = text.ToLowerInvariant();
+                stems[label] = normalizer.DocumentStems(heading + " " + text);
             }
+
+            // What an entry is about, as its author put it: its questions and heading, and for the article-as-a-whole
+            // entry the title and summary, so generic "how do I ..." questions about the main subject land there.
+            var questions = new List<string>(entry.Questions);
+            if (entry.Kind != EntryKind.Faq && heading.Length > 0)
+            {
+                questions.Add(heading);
+            }
+
+            if (entry.Kind == EntryKind.Article && articles.TryGetValue(entry.ArticleId, out var article))
+            {
+                questions.Add(article.Title);
+                questions.AddRange(SentenceSplitter.Split(article.Excerpt ?? ""));
+            }
+
+            questionTexts[entry.Id] = questions;
         }
 
         _index = new PassageIndex(stems);
+        _entryQuestions = knowledgeBase.Entries
+            .Select(e => questionTexts[e.Id]
+                .Select(t => normalizer.DocumentStems(t).Distinct(StringComparer.Ordinal).ToArray())
+                .Where(stems => stems.Length > 0)
+                .Select(stems => (stems, stems.Select(_index.Idf).ToArray(), stems.Sum(_index.Idf)))
+                .ToArray())
+            .ToArray();
         _entryIds = knowledgeBase.Entries.Select(e => e.Id).ToArray();
         var entryIndex = _entryIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
         _labelEntry = new int[model.Labels.Count];
@@ -78,7 +114,17 @@ public sealed class Answerer
     public FaqEntry? FindEntry(string entryId) => _entries.GetValueOrDefault(entryId);
 
     /// <summary>Scores a question without deciding.</summary>
-    public AnswerScores Score(string? question)
+    public AnswerScores Score(string? question) => Score(question, null);
+
+    /// <summary>Every passage's score components for a question, best first (for evaluation reports and tuning).</summary>
+    public IReadOnlyList<PassageScore> Explain(string? question)
+    {
+        var list = new List<PassageScore>();
+        Score(question, list);
+        return [.. list.OrderByDescending(p => p.Combined)];
+    }
+
+    private AnswerScores Score(string? question, List<PassageScore>? explain)
     {
         var stems = Normalizer.Stems(question);
         if (stems.Count == 0)
@@ -87,28 +133,15 @@ public sealed class Answerer
         }
 
         var probabilities = Model.Score(Normalizer.Featurize(stems));
-        var entryScores = new float[_entryIds.Length];
-        for (var i = 0; i < probabilities.Length; i++)
-        {
-            if (_labelEntry[i] >= 0)
-            {
-                entryScores[_labelEntry[i]] += probabilities[i];
-            }
-        }
-
         var inScope = _outOfScope >= 0 ? 1 - probabilities[_outOfScope] : 1;
-        var ranked = Enumerable.Range(0, entryScores.Length)
-            .OrderByDescending(i => entryScores[i])
-            .ThenBy(i => i)
-            .Select(i => (_entryIds[i], entryScores[i]))
-            .ToList();
-        if (ranked.Count == 0)
+        if (_entryIds.Length == 0)
         {
-            return new AnswerScores(inScope, ranked, null);
+            return new AnswerScores(inScope, [], null);
         }
 
-        // Passage choice over the whole knowledge base: the classifier's in-scope-normalised probability plus BM25
-        // (question + entry headings + passage) scaled to the best match, so a fact named in one paragraph wins.
+        // Passage choice over the whole knowledge base: the classifier's in-scope-normalised probability, plus BM25
+        // (heading + passage) scaled to the best match so a fact named in one paragraph wins, plus how well the
+        // question matches the entry's own questions and headings.
         var queryStems = stems.Distinct(StringComparer.Ordinal).ToArray();
         var lexical = new double[probabilities.Length];
         var maxLexical = 0.0;
@@ -121,17 +154,38 @@ public sealed class Answerer
             }
         }
 
+        var queryIdf = queryStems.Sum(_index.Idf);
+        var knownIdf = queryStems.Where(Normalizer.IsKnowledgeStem).Sum(_index.Idf);
+        var questionMatch = new double[_entryIds.Length];
+        for (var e = 0; e < _entryIds.Length; e++)
+        {
+            questionMatch[e] = QuestionMatch(_entryQuestions[e], queryStems, knownIdf);
+        }
+
+        var definitionTerms = DefinitionTerms(question);
         string? passage = null;
         var passageScore = double.MinValue;
         var bestEntry = -1;
+        var combinedScores = new double[probabilities.Length];
         for (var i = 0; i < probabilities.Length; i++)
         {
             if (_labelEntry[i] < 0)
             {
+                combinedScores[i] = double.MinValue;
                 continue;
             }
 
-            var combined = (probabilities[i] / Math.Max(inScope, 1e-6f)) + (Settings.LexicalWeight * (maxLexical > 0 ? lexical[i] / maxLexical : 0));
+            var combined = (definitionTerms is null ? 0 : DefinitionBonus(Model.Labels[i], definitionTerms))
+                + (probabilities[i] / Math.Max(inScope, 1e-6f))
+                + (Settings.LexicalWeight * (maxLexical > 0 ? lexical[i] / maxLexical : 0))
+                + (Settings.QuestionWeight * questionMatch[_labelEntry[i]]);
+            combinedScores[i] = combined;
+            explain?.Add(new PassageScore(
+                Model.Labels[i],
+                probabilities[i] / Math.Max(inScope, 1e-6f),
+                maxLexical > 0 ? lexical[i] / maxLexical : 0,
+                questionMatch[_labelEntry[i]],
+                combined));
             if (combined > passageScore)
             {
                 passageScore = combined;
@@ -140,10 +194,155 @@ public sealed class Answerer
             }
         }
 
-        // The entry shown is the chosen passage's entry; alternatives follow the classifier's entry ranking.
-        var chosen = _entryIds[bestEntry];
-        ranked = [(chosen, entryScores[bestEntry]), .. ranked.Where(r => r.Item1 != chosen)];
-        return new AnswerScores(inScope, ranked, passage);
+        // Entries rank by their best passage; confidence = P(in scope) × softmax over those scores, so the shown
+        // entry's confidence says both "this is in scope" and "this entry rather than the next".
+        var entryBest = new double[_entryIds.Length];
+        Array.Fill(entryBest, double.MinValue);
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            if (_labelEntry[i] >= 0)
+            {
+                entryBest[_labelEntry[i]] = Math.Max(entryBest[_labelEntry[i]], combinedScores[i]);
+            }
+        }
+
+        var top = entryBest.Max();
+        var total = entryBest.Sum(b => b == double.MinValue ? 0 : Math.Exp(b - top));
+        var ranked = Enumerable.Range(0, entryBest.Length)
+            .Where(e => entryBest[e] > double.MinValue)
+            .OrderByDescending(e => entryBest[e])
+            .ThenBy(e => e)
+            .Select(e => (_entryIds[e], (float)(inScope * Math.Exp(entryBest[e] - top) / total)))
+            .ToList();
+        string? second = null;
+        var secondScore = double.MinValue;
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            if (_labelEntry[i] == bestEntry && Model.Labels[i] != passage && combinedScores[i] > secondScore)
+            {
+                secondScore = combinedScores[i];
+                second = Model.Labels[i];
+            }
+        }
+
+        return new AnswerScores(inScope, ranked, passage)
+        {
+            SecondPassageLabel = second,
+            Coverage = queryIdf > 0 ? knownIdf / queryIdf : 0,
+            QuestionMatch = questionMatch.Max(),
+        };
+    }
+
+    // "What is X" / "what does X mean" with one or two content words: the terms to find defined.
+    private string[]? DefinitionTerms(string? question)
+    {
+        var words = Tokenizer.Split(question);
+        if (words.Count == 0 || words[0] is not ("what" or "whats" or "wat" or "wut"))
+        {
+            return null;
+        }
+
+        var content = Normalizer.ContentWords(question).ToArray();
+        return content.Length is > 0 and <= 2 ? content : null;
+    }
+
+    // A passage that defines one of the terms ("X is", "X are", "X (", "(X)", "X ... This means") answers "what is X".
+    private double DefinitionBonus(string label, string[] terms)
+    {
+        var text = _lowerTexts[label];
+        foreach (var term in terms)
+        {
+            var at = text.IndexOf(term, StringComparison.Ordinal);
+            while (at >= 0)
+            {
+                var after = text.AsSpan(at + term.Length, Math.Min(24, text.Length - at - term.Length)).ToString();
+                if (after.StartsWith(" is ", StringComparison.Ordinal) || after.StartsWith(" are ", StringComparison.Ordinal)
+                    || after.StartsWith(" (", StringComparison.Ordinal) || (after.StartsWith(')') && at > 0 && text[at - 1] == '(')
+                    || after.Contains("this means", StringComparison.Ordinal))
+                {
+                    return Settings.DefinitionWeight;
+                }
+
+                at = text.IndexOf(term, at + term.Length, StringComparison.Ordinal);
+            }
+        }
+
+        return 0;
+    }
+
+    // The first text the user sees: the best passage, completed by its lead-in ("Consider help if:") or its list, plus
+    // the entry's next best passage when both together still read as one short chat message.
+    private string ShownText(FaqEntry entry, Passage? best, Passage? second)
+    {
+        if (best is null)
+        {
+            return entry.Answer;
+        }
+
+        var index = IndexOf(entry, best);
+        var parts = new List<Passage> { best };
+        if (best.Markdown.TrimEnd().EndsWith(':') && index + 1 < entry.Passages.Count)
+        {
+            parts.Add(entry.Passages[index + 1]);
+        }
+        else if (best.Kind == PassageKind.List && index > 0 && entry.Passages[index - 1].Markdown.TrimEnd().EndsWith(':'))
+        {
+            parts.Insert(0, entry.Passages[index - 1]);
+        }
+
+        var length = parts.Sum(p => p.Markdown.Length);
+        if (second is not null && !parts.Contains(second) && length + second.Markdown.Length <= Settings.MaxShownLength)
+        {
+            // Keep the article's order so the two paragraphs read naturally.
+            parts.Add(second);
+            parts.Sort((a, b) => IndexOf(entry, a).CompareTo(IndexOf(entry, b)));
+        }
+
+        return string.Join("\n\n", parts.Select(p => p.Markdown));
+    }
+
+    private static int IndexOf(FaqEntry entry, Passage passage)
+    {
+        for (var i = 0; i < entry.Passages.Count; i++)
+        {
+            if (ReferenceEquals(entry.Passages[i], passage) || entry.Passages[i].Id == passage.Id)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // How well the question matches the entry's best question: the share of the query's known-word IDF it covers (words
+    // the articles never use cannot match any entry, so they must not shrink this against BM25), damped by the
+    // share of that question it leaves unmatched (so a one-word overlap with a long question counts less).
+    private static double QuestionMatch((string[] Stems, double[] Idf, double TotalIdf)[] questions, string[] queryStems, double queryIdf)
+    {
+        if (queryIdf <= 0)
+        {
+            return 0;
+        }
+
+        var best = 0.0;
+        foreach (var (stems, idf, totalIdf) in questions)
+        {
+            var matched = 0.0;
+            for (var i = 0; i < stems.Length; i++)
+            {
+                if (Array.IndexOf(queryStems, stems[i]) >= 0)
+                {
+                    matched += idf[i];
+                }
+            }
+
+            if (matched > 0)
+            {
+                best = Math.Max(best, matched / queryIdf * (0.5 + (0.5 * matched / totalIdf)));
+            }
+        }
+
+        return best;
     }
 
     /// <summary>Answers or declines. Never throws for any input string.</summary>
@@ -155,7 +354,10 @@ public sealed class Answerer
             .Select(e => new AnswerAlternative(e.EntryId, _entries[e.EntryId].Question, e.Score))
             .ToList();
         var top = scores.Entries.Count > 0 ? scores.Entries[0] : default;
-        if (scores.InScope < Settings.DeclineThreshold || scores.PassageLabel is null)
+        // Declined below the threshold, unless the question is (nearly) one of the entries' own questions in the
+        // articles' words only: the classifier can doubt "deep cleaning frequency?", the author's question cannot.
+        var restatesEntryQuestion = scores.Coverage >= 0.999 && scores.QuestionMatch >= Settings.AcceptQuestionMatch;
+        if ((scores.InScope < Settings.DeclineThreshold && !restatesEntryQuestion) || scores.PassageLabel is null)
         {
             alternatives = [.. alternatives.OrderByDescending(a => a.Confidence)];
             return new AnswerResult(asked, false, false, null, null, null, null, null, alternatives.Count > 0 ? alternatives[0].Confidence : 0, alternatives);
@@ -165,7 +367,7 @@ public sealed class Answerer
         var unit = _units[scores.PassageLabel];
         var second = scores.Entries.Count > 1 ? scores.Entries[1].Score : 0;
         var needsClarification = top.Score - second < Settings.ClarificationMargin;
-        var text = unit.Passage?.Markdown ?? entry.Answer;
+        var text = ShownText(entry, unit.Passage, scores.SecondPassageLabel is { } label ? _units[label].Passage : null);
         return new AnswerResult(
             asked,
             true,

@@ -34,6 +34,12 @@ public sealed class PassageIndex
             d => d.Key, d => Math.Log(1 + ((n - d.Value + 0.5) / (d.Value + 0.5))), StringComparer.Ordinal);
     }
 
+    /// <summary>Inverse document frequency of a stem; stems no passage uses get the highest possible value.</summary>
+    public double Idf(string stem) => _idf.TryGetValue(stem, out var idf) ? idf : MaxIdf;
+
+    /// <summary>The IDF of a stem found in no passage.</summary>
+    public double MaxIdf => Math.Log(1 + ((_termFrequencies.Count + 0.5) / 0.5));
+
     /// <summary>BM25 of <paramref name="label"/>'s passage for the distinct query stems.</summary>
     public double Score(string label, IReadOnlyCollection<string> queryStems)
     {

@@ -77,7 +77,8 @@ public sealed class AnswerEngineLoader
         var settings = new AnswerSettings(
             _options.DeclineThreshold ?? model.Metadata.DeclineThreshold,
             _options.ClarificationMargin ?? model.Metadata.ClarificationMargin,
-            _options.LexicalWeight);
+            _options.LexicalWeight,
+            _options.QuestionWeight);
         return new Answerer(knowledgeBase, NormalizerFactory.Create(knowledgeBase, Data), model, settings);
     }
 }

@@ -19,7 +19,10 @@ public sealed class ClassifierOptions
     public float? ClarificationMargin { get; set; }
 
     /// <summary>Weight of BM25 against the classifier when choosing the passage inside an entry.</summary>
-    public float LexicalWeight { get; set; } = 2f;
+    public float LexicalWeight { get; set; } = 4f;
+
+    /// <summary>Weight of the match between the question and an entry's own questions and headings.</summary>
+    public float QuestionWeight { get; set; } = 4f;
 
     /// <summary>The training seed.</summary>
     public int Seed { get; set; } = 1;

@@ -7,6 +7,7 @@ namespace FaqBot.Classifier.Text;
 public sealed class Lexicon
 {
     private readonly Dictionary<string, string[]> _rules;
+    private readonly HashSet<string> _expansions = new(StringComparer.Ordinal);
 
     /// <summary>Creates a lexicon from phrase → replacement rules (lowercase, space-separated words).</summary>
     public Lexicon(IEnumerable<KeyValuePair<string, string>> rules)
@@ -19,6 +20,13 @@ public sealed class Lexicon
             if (key.Length > 0)
             {
                 _rules[key] = Tokenizer.Split(replacement).ToArray();
+                if (key.Split(' ').All(_rules[key].Contains))
+                {
+                    // "causes -> cause factors contribute" adds the article's words to a question; applied to the
+                    // article itself it would make every "root cause" look like a list of factors.
+                    _expansions.Add(key);
+                }
+
                 MaxPhraseWords = Math.Max(MaxPhraseWords, key.Count(c => c == ' ') + 1);
             }
         }
@@ -64,7 +72,10 @@ public sealed class Lexicon
     }
 
     /// <summary>Applies the rules to a token list.</summary>
-    public List<string> Apply(IReadOnlyList<string> tokens)
+    public List<string> Apply(IReadOnlyList<string> tokens) => Apply(tokens, expand: true);
+
+    /// <summary>Applies the rules; without <paramref name="expand"/>, rules that keep their phrase and add words are skipped.</summary>
+    public List<string> Apply(IReadOnlyList<string> tokens, bool expand)
     {
         var result = new List<string>(tokens.Count + 4);
         var i = 0;
@@ -74,7 +85,7 @@ public sealed class Lexicon
             for (var n = Math.Min(MaxPhraseWords, tokens.Count - i); n >= 1 && !matched; n--)
             {
                 var key = n == 1 ? tokens[i] : string.Join(' ', tokens.Skip(i).Take(n));
-                if (_rules.TryGetValue(key, out var replacement))
+                if (_rules.TryGetValue(key, out var replacement) && (expand || !_expansions.Contains(key)))
                 {
                     result.AddRange(replacement);
                     i += n;

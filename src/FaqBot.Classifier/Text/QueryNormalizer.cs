@@ -41,6 +41,18 @@ public sealed class QueryNormalizer
         return result;
     }
 
+    /// <summary>Content stems of knowledge-base text: like <see cref="Stems"/> but without the lexicon's expansions.</summary>
+    public List<string> DocumentStems(string? text)
+    {
+        var result = new List<string>();
+        foreach (var word in ContentWords(_lexicon.Apply(Tokenizer.Split(text), expand: false)))
+        {
+            result.Add(Stemmer.Stem(word));
+        }
+
+        return result;
+    }
+
     /// <summary>The classifier's input: content stems plus one <see cref="UnknownToken"/> per word outside the knowledge base.</summary>
     public string Featurize(string? text) => Featurize(Stems(text));
 
@@ -64,12 +76,20 @@ public sealed class QueryNormalizer
     public bool IsKnowledgeStem(string stem) => _knowledgeStems.Contains(stem);
 
     /// <summary>Content words of <paramref name="text"/> after slang, synonyms and typos are fixed, before stemming.</summary>
-    public IEnumerable<string> ContentWords(string? text)
+    public IEnumerable<string> ContentWords(string? text) => ContentWords(_lexicon.Apply(Tokenizer.Split(text)));
+
+    private IEnumerable<string> ContentWords(IEnumerable<string> tokens)
     {
-        var tokens = _lexicon.Apply(Tokenizer.Split(text));
         foreach (var token in tokens)
         {
-            var word = _typos.Correct(token);
+            // Stopwords and words whose stem the articles use are never "typos": "actually" is not "actual", and
+            // "unclogging" is "unclog", not "clogging".
+            if (StopWords.Contains(token))
+            {
+                continue;
+            }
+
+            var word = _knowledgeStems.Contains(Stemmer.Stem(token)) ? token : _typos.Correct(token);
             if (!StopWords.Contains(word))
             {
                 yield return word;

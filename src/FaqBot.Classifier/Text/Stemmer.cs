@@ -29,7 +29,12 @@ public static class Stemmer
             w = w[..^1];
         }
 
-        if (w.EndsWith("ation", StringComparison.Ordinal) && w.Length > 7)
+        if (w.EndsWith("ier", StringComparison.Ordinal) && w.Length > 4)
+        {
+            // Comparatives of -y adjectives: "drier" -> "dry", "oilier" -> "oily".
+            w = w[..^3] + "y";
+        }
+        else if (w.EndsWith("ation", StringComparison.Ordinal) && w.Length > 7)
         {
             w = w[..^5] + "at";
         }

@@ -24,6 +24,14 @@ public static class StopWords
         "s", "t", "d", "ll", "m", "re", "ve", "im", "it", "does", "don", "doesn", "isn", "aren", "won", "cannot", "quick",
         "quickly", "recommend", "recommended", "advise", "kindly", "outline", "explain", "describe", "mean", "means",
         "meaning", "true", "worth", "supposed", "question", "answer", "guys", "anyone", "somebody", "someone", "u", "ur",
+
+        // Judging and comparing words: they say what kind of answer is wanted, not what it is about ("is X bad",
+        // "X vs Y", "the purpose of X"), so they must not look like unknown topics.
+        "bad", "worse", "worst", "okay", "fine", "vs", "versus", "purpose", "term", "signify", "signifies", "risk", "risks",
+        "distinguish", "distinguishes", "difference", "differences", "different", "compare", "compared", "comparison",
+        "advisable", "advised", "effective", "effectively", "solution", "beneficial", "benefit", "benefits", "wrong", "point",
+        "idea", "option", "options", "fact", "facts", "thing", "whether", "doing", "lately", "literally", "basically", "generally",
+        "typically", "usually", "needed", "needs", "give", "gives", "giving", "actual", "wanna", "gonna", "any", "ever", "overall", "process", "issue", "issues", "problem",
     };
 
     /// <summary>True when <paramref name="word"/> (lowercase) carries no topic.</summary>

@@ -1,14 +1,20 @@
+using System.Numerics;
+
 namespace FaqBot.Classifier.Text;
 
 /// <summary>
 /// Maps a word that is not in the vocabulary to the closest vocabulary word within a small edit distance
-/// (1 for short words, 2 from 7 letters), so "offen" reads as "often" and "blakheads" as "blackheads".
+/// (1 from 5 letters, 2 from 7 letters), so "offen" reads as "often" and "blakheads" as "blackheads".
 /// </summary>
 public sealed class TypoCorrector
 {
     private readonly HashSet<string> _known;
     private readonly Dictionary<int, List<string>> _targetsByLength = [];
     private readonly Dictionary<string, int> _rank = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, uint> _letterMasks = new(StringComparer.Ordinal);
+
+    // Only this many of the most frequent target words are candidates for a short word's dropped letter.
+    private const int CommonWords = 200;
 
     /// <summary>Creates a corrector.</summary>
     /// <param name="targets">Words a typo may be corrected to, most preferred first.</param>
@@ -27,6 +33,7 @@ public sealed class TypoCorrector
                 }
 
                 list.Add(word);
+                _letterMasks[word] = LetterMask(word);
             }
         }
     }
@@ -37,9 +44,16 @@ public sealed class TypoCorrector
     /// <summary>The word itself when known or uncorrectable, else the closest target word.</summary>
     public string Correct(string word)
     {
-        if (word.Length < 4 || _known.Contains(word) || !word.All(char.IsAsciiLetterLower))
+        if (_known.Contains(word) || !word.All(char.IsAsciiLetterLower))
         {
             return word;
+        }
+
+        // Short words are only read as a common word with one letter dropped ("skn" → skin, "fce" → face): "rice"
+        // and "cook" are other words, not typos of "rinse" and "look".
+        if (word.Length < 5)
+        {
+            return word.Length >= 3 ? DroppedLetterOf(word) ?? word : word;
         }
 
         var maxDistance = word.Length >= 7 ? 2 : 1;
@@ -52,8 +66,15 @@ public sealed class TypoCorrector
                 continue;
             }
 
+            var letters = LetterMask(word);
             foreach (var candidate in candidates)
             {
+                // One edit changes at most two letters' presence: skip candidates whose letter sets differ more.
+                if (BitOperations.PopCount(letters ^ _letterMasks[candidate]) > 2 * maxDistance)
+                {
+                    continue;
+                }
+
                 var distance = Distance(word, candidate, Math.Min(maxDistance, bestDistance));
                 if (distance < bestDistance || (distance == bestDistance && best is not null && _rank[candidate] < _rank[best]))
                 {
@@ -67,6 +88,53 @@ public sealed class TypoCorrector
         }
 
         return best ?? word;
+    }
+
+    // The most frequent of the commonest target words that is this word with one letter added.
+    private string? DroppedLetterOf(string word)
+    {
+        if (!_targetsByLength.TryGetValue(word.Length + 1, out var candidates))
+        {
+            return null;
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (_rank[candidate] >= CommonWords)
+            {
+                break;
+            }
+
+            if (IsOneInsertion(word, candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    // Which of a–z (and "anything else", bit 26) the word contains.
+    private static uint LetterMask(string word)
+    {
+        var mask = 0u;
+        foreach (var c in word)
+        {
+            mask |= c is >= 'a' and <= 'z' ? 1u << (c - 'a') : 1u << 26;
+        }
+
+        return mask;
+    }
+
+    private static bool IsOneInsertion(string shorter, string longer)
+    {
+        var i = 0;
+        while (i < shorter.Length && shorter[i] == longer[i])
+        {
+            i++;
+        }
+
+        return shorter.AsSpan(i).SequenceEqual(longer.AsSpan(i + 1));
     }
 
     /// <summary>Optimal string alignment distance (a swap of neighbours counts 1), or limit + 1 when above limit.</summary>

@@ -12,7 +12,7 @@ namespace FaqBot.Classifier.Training;
 public sealed class AnswerModel
 {
     /// <summary>Bump when the featuriser, training set or file layout changes so stored models are rebuilt.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private readonly MLContext _ml;
     private readonly ObjectPool<PredictionEngine<QueryRow, ScoreRow>> _pool;

@@ -40,7 +40,7 @@ public sealed class AnswerModelTrainer
         var clock = Stopwatch.StartNew();
         var normalizer = NormalizerFactory.Create(knowledgeBase, data);
         var negatives = data.Negatives;
-        var examples = new TrainingSetBuilder(normalizer, _settings.Seed) { FragmentsPerSentence = _settings.FragmentsPerSentence }
+        var examples = new TrainingSetBuilder(normalizer, _settings.Seed) { FragmentsPerSentence = _settings.FragmentsPerSentence, NoisyFragmentShare = _settings.NoisyFragmentShare }
             .Build(knowledgeBase, negatives);
         var rows = ToRows(examples, normalizer, _settings.OutOfScopeShare);
         progress?.Report($"Generated {rows.Count} training examples for {rows.Select(r => r.Label).Distinct().Count()} classes.");

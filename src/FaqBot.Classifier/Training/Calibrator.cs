@@ -70,8 +70,12 @@ public static class Calibrator
         return result;
     }
 
-    /// <summary>Picks the threshold with the best balanced accuracy and the margin below which the top entry is mostly wrong.</summary>
-    public static Calibration Calibrate(Answerer answerer, IReadOnlyList<LabelledQuestion> heldOut)
+    /// <summary>
+    /// Picks the threshold with the best accuracy when <paramref name="inScopeShare"/> of the questions are in scope
+    /// (real traffic is mostly in scope: about three in four on the hand-written sets), and the margin below which the
+    /// top entry is mostly wrong.
+    /// </summary>
+    public static Calibration Calibrate(Answerer answerer, IReadOnlyList<LabelledQuestion> heldOut, double inScopeShare = 0.75)
     {
         ArgumentNullException.ThrowIfNull(answerer);
         ArgumentNullException.ThrowIfNull(heldOut);
@@ -86,7 +90,8 @@ public static class Calibrator
             for (var i = 0; i < candidates.Length; i++)
             {
                 var t = i == 0 ? candidates[0] : (candidates[i - 1] + candidates[i]) / 2;
-                var accuracy = (0.5 * inScope.Count(v => v >= t) / inScope.Length) + (0.5 * outOfScope.Count(v => v < t) / outOfScope.Length);
+                var accuracy = (inScopeShare * inScope.Count(v => v >= t) / inScope.Length)
+                    + ((1 - inScopeShare) * outOfScope.Count(v => v < t) / outOfScope.Length);
                 if (accuracy > bestAccuracy + 1e-9)
                 {
                     bestAccuracy = accuracy;

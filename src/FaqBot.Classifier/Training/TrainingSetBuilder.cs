@@ -24,6 +24,9 @@ public sealed class TrainingSetBuilder
     /// <summary>How many fragments to draw from each sentence.</summary>
     public int FragmentsPerSentence { get; init; } = 2;
 
+    /// <summary>Share of fragments also added with one stray out-of-vocabulary word.</summary>
+    public double NoisyFragmentShare { get; init; }
+
     /// <summary>Builds the examples (not yet normalised: normalising happens once, in the trainer).</summary>
     public IReadOnlyList<TrainingExample> Build(KnowledgeBase knowledgeBase, IReadOnlyList<string> negatives)
     {
@@ -61,6 +64,25 @@ public sealed class TrainingSetBuilder
                 {
                     examples.Add(new TrainingExample(sentence, label, "sentence"));
                     AddFragments(examples, sentence, label, "fragment", random);
+                }
+            }
+        }
+
+        if (NoisyFragmentShare > 0)
+        {
+            // Real questions carry words the article never uses ("waste of money", "big gritty particles"): teach that
+            // one stray word next to the article's own words is still in scope, so only off-topic questions decline.
+            var stray = negatives.SelectMany(Tokenizer.Split)
+                .Where(w => w.Length > 3 && !StopWords.Contains(w) && !_normalizer.IsKnowledgeStem(Stemmer.Stem(w)))
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal)
+                .ToArray();
+            var fragments = examples.Where(e => e.Source == "fragment").ToList();
+            foreach (var fragment in fragments)
+            {
+                if (stray.Length > 0 && random.NextDouble() < NoisyFragmentShare)
+                {
+                    examples.Add(new TrainingExample(fragment.Text + " " + stray[random.Next(stray.Length)], fragment.Label, "noisy-fragment"));
                 }
             }
         }

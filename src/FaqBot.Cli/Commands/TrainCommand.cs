@@ -25,7 +25,7 @@ internal static class TrainCommand
             var outcome = context.Loader.Train(context.KnowledgeBase, progress, calibration);
             var stored = context.Loader.Store.Save(outcome.Model);
             Console.WriteLine($"Trained in {stored.TrainingSeconds:0.00} s on {stored.Examples} examples, {stored.Classes} classes; saved {context.Loader.Store.ModelPath} ({new FileInfo(context.Loader.Store.ModelPath).Length / 1024.0:0} KiB).");
-            Console.WriteLine($"Thresholds: decline below in-scope probability {stored.DeclineThreshold:0.000}; did-you-mean within {stored.ClarificationMargin:0.000} (held-out balanced accuracy {outcome.Calibration.BalancedAccuracy:P1} on {outcome.Calibration.HeldOutQuestions} questions).");
+            Console.WriteLine($"Thresholds: decline below in-scope probability {stored.DeclineThreshold:0.000}; did-you-mean within {stored.ClarificationMargin:0.000} (held-out accuracy, in scope weighted 3:1, {outcome.Calibration.WeightedAccuracy:P1} on {outcome.Calibration.HeldOutQuestions} questions).");
             var foldCount = parse.GetValue(folds);
             if (foldCount >= 2)
             {

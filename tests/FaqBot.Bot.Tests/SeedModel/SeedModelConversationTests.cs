@@ -102,9 +102,11 @@ public sealed class SeedModelConversationTests : IDisposable
     [Fact]
     public async Task On_teams_clarification_offers_two_candidates_and_none_of_these_which_is_recorded()
     {
-        const string Question = "what is salicylic acid";
+        // Whichever of these vague questions the current model is unsure about (retraining may move any one of them).
+        string[] vague = ["what is salicylic acid", "how long should I steam", "what about acids", "is it good for my skin", "masks", "acid or scrub"];
+        var Question = vague.FirstOrDefault(q => _engine.Ask(q).NeedsClarification);
+        Assert.True(Question is not null, $"the seed model asks to clarify none of: {string.Join(", ", vague)}; add another vague question");
         var result = _engine.Ask(Question);
-        Assert.True(result.NeedsClarification, $"the seed model no longer asks to clarify \"{Question}\"; pick another vague question");
         var candidates = result.Alternatives.Take(2).Select(a => _engine.FindEntry(a.EntryId)!.Question).ToList();
 
         await _harness.Flow("msteams")

@@ -1,0 +1,62 @@
+using FaqBot.Classifier.Text;
+using FaqBot.Classifier.Training;
+using FaqBot.Knowledge.Extraction;
+
+namespace FaqBot.Classifier.Tests;
+
+public sealed class QueryNormalizerTests
+{
+    private static readonly QueryNormalizer Normalizer = NormalizerFactory.Create(
+        KnowledgeExtractor.ExtractDirectory(RepoPaths.Articles), ClassifierData.Load(RepoPaths.ClassifierData));
+
+    [Fact]
+    public void Stopwords_are_dropped_before_typo_correction_so_they_never_become_article_words()
+    {
+        Assert.Equal(["pore", "work"], Normalizer.Stems("do pores actually work"));
+    }
+
+    [Fact]
+    public void A_word_whose_stem_the_articles_use_is_not_corrected_to_a_neighbour()
+    {
+        Assert.Contains("unclog", Normalizer.Stems("unclogging pores"));
+        Assert.DoesNotContain("clog", Normalizer.Stems("unclogging pores"));
+    }
+
+    [Theory]
+    [InlineData("offen", "often")]
+    [InlineData("blakheads", "blackhead")]
+    public void Typos_of_five_letters_or_more_are_corrected(string typo, string stem)
+    {
+        Assert.Equal([stem], Normalizer.Stems(typo));
+    }
+
+    [Theory]
+    [InlineData("skn", "skin")]
+    [InlineData("fce", "face")]
+    public void A_short_word_missing_one_letter_of_a_common_article_word_is_corrected(string typo, string stem)
+    {
+        Assert.Equal([stem], Normalizer.Stems(typo));
+    }
+
+    [Theory]
+    [InlineData("rice")]
+    [InlineData("cook")]
+    public void Four_letter_words_outside_the_articles_stay_unknown(string word)
+    {
+        var stem = Assert.Single(Normalizer.Stems(word));
+        Assert.False(Normalizer.IsKnowledgeStem(stem));
+    }
+
+    [Fact]
+    public void Judging_words_are_not_unknown_topics()
+    {
+        Assert.DoesNotContain(QueryNormalizer.UnknownToken, Normalizer.Featurize("whiteheads vs blackheads which is bad"));
+    }
+
+    [Fact]
+    public void Lexicon_expansions_apply_to_questions_but_not_to_article_text()
+    {
+        Assert.Contains("factor", Normalizer.Stems("what causes blackheads"));
+        Assert.DoesNotContain("factor", Normalizer.DocumentStems("the root cause of blackheads"));
+    }
+}
