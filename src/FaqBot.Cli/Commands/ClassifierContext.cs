@@ -25,11 +25,7 @@ internal sealed class ClassifierContext
     public static ClassifierContext Create(string? knowledgeFile)
     {
         var root = Directory.GetCurrentDirectory();
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(root)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .Build();
+        var configuration = CliConfiguration.Load();
         var options = new ClassifierOptions();
         configuration.GetSection(ClassifierOptions.SectionName).Bind(options);
         var knowledgeBase = knowledgeFile is not null

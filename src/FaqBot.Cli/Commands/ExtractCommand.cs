@@ -112,14 +112,9 @@ public static class ExtractCommand
         return ExitCodes.Ok;
     }
 
-    // The CLI runs from the repository root, like the web host, so appsettings.json there is the configuration.
     private static string ConfiguredArticlesDirectory()
     {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(Directory.GetCurrentDirectory())
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .Build();
+        var configuration = CliConfiguration.Load();
         var options = configuration.GetSection(KnowledgeOptions.Section).Get<KnowledgeOptions>() ?? new KnowledgeOptions();
         return options.ArticlesDirectory;
     }

@@ -158,14 +158,9 @@ public static class ReviewCommand
     // Entry ids repeat the article slug; the part after "--" is what tells entries apart in a narrow column.
     private static string ShortEntryId(string id) => id.Contains("--", StringComparison.Ordinal) ? id[(id.IndexOf("--", StringComparison.Ordinal) + 2)..] : id;
 
-    // The CLI runs from the repository root, like the web host, so appsettings.json there is the configuration.
     private static BotOptions ConfiguredOptions()
     {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(Directory.GetCurrentDirectory())
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .Build();
+        var configuration = CliConfiguration.Load();
         var options = configuration.GetSection(BotOptions.SectionName).Get<BotOptions>() ?? new BotOptions();
         options.ContentRoot ??= Directory.GetCurrentDirectory();
         return options;
