@@ -1,7 +1,6 @@
 using FaqBot.Classifier.Answering;
 using FaqBot.Classifier.Hosting;
 using FaqBot.Classifier.Training;
-using FaqBot.Knowledge.Model;
 
 namespace FaqBot.Classifier.Tests;
 
@@ -10,26 +9,12 @@ public sealed class ModelStoreTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "faqbot-store-tests-" + Guid.NewGuid().ToString("N"));
 
-    private static KnowledgeBase TinyKnowledgeBase()
-    {
-        static FaqEntry Entry(string slug, string question, params string[] paragraphs) => new(
-            "tiny--" + slug, "tiny", EntryKind.Faq, [question], string.Join("\n\n", paragraphs), ["Tiny", "FAQ"], null,
-            paragraphs.Select((p, i) => new Passage($"tiny--{slug}-p{i + 1}", PassageKind.Paragraph, p, p)).ToList(), 1);
-        return new KnowledgeBase(
-            [new Article("tiny", "Tiny", "tiny.md", null, null, [], null)],
-            [
-                Entry("how-often-should-i-water-ferns", "How often should I water ferns?", "Water ferns twice a week. Keep the soil moist but never soggy."),
-                Entry("which-light-do-ferns-like", "Which light do ferns like?", "Ferns like bright indirect light.", "Direct sun scorches their fronds."),
-                Entry("how-do-i-repot-a-fern", "How do I repot a fern?", "Repot a fern in spring into a pot one size larger with peat-free compost."),
-            ]);
-    }
-
     private AnswerEngineLoader Loader() => new(new ClassifierOptions { ModelDirectory = _directory }, _directory);
 
     [Fact]
     public void Training_twice_with_the_same_seed_gives_the_same_predictions()
     {
-        var kb = TinyKnowledgeBase();
+        var kb = TinyKnowledge.Create();
         var first = Loader().Train(kb).Model;
         var second = Loader().Train(kb).Model;
         var normalizer = NormalizerFactory.Create(kb, ClassifierData.BuiltIn());
@@ -45,7 +30,7 @@ public sealed class ModelStoreTests : IDisposable
     [Fact]
     public void A_missing_model_is_trained_and_saved_then_reloaded_without_training()
     {
-        var kb = TinyKnowledgeBase();
+        var kb = TinyKnowledge.Create();
 
         Loader().LoadOrTrain(kb, out var trainedFirst);
         var answerer = Loader().LoadOrTrain(kb, out var trainedSecond);
@@ -58,7 +43,7 @@ public sealed class ModelStoreTests : IDisposable
     [Fact]
     public void A_corrupt_model_file_is_reported_and_rebuilt_never_loaded()
     {
-        var kb = TinyKnowledgeBase();
+        var kb = TinyKnowledge.Create();
         var loader = Loader();
         loader.LoadOrTrain(kb, out _);
         File.WriteAllBytes(loader.Store.ModelPath, [1, 2, 3, 4]);
@@ -75,7 +60,7 @@ public sealed class ModelStoreTests : IDisposable
     [Fact]
     public void Corrupt_metadata_is_reported_not_thrown()
     {
-        var kb = TinyKnowledgeBase();
+        var kb = TinyKnowledge.Create();
         var loader = Loader();
         loader.LoadOrTrain(kb, out _);
         File.WriteAllText(loader.Store.MetadataPath, "{ not json");
@@ -87,7 +72,7 @@ public sealed class ModelStoreTests : IDisposable
     [Fact]
     public void A_model_for_other_articles_is_not_served()
     {
-        var kb = TinyKnowledgeBase();
+        var kb = TinyKnowledge.Create();
         var loader = Loader();
         loader.LoadOrTrain(kb, out _);
         var changed = kb with { Entries = kb.Entries.Take(2).ToList() };
@@ -99,7 +84,7 @@ public sealed class ModelStoreTests : IDisposable
     [Fact]
     public void Reload_swaps_in_a_model_for_the_new_knowledge_base()
     {
-        var kb = TinyKnowledgeBase();
+        var kb = TinyKnowledge.Create();
         var loader = Loader();
         var engine = new AnswerEngine(loader.LoadOrTrain(kb, out _), loader);
         var smaller = kb with { Entries = kb.Entries.Take(2).ToList() };

@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using FaqBot.Classifier.Hosting;
-using FaqBot.Knowledge.Model;
 
 namespace FaqBot.Classifier.Tests.Faults;
 
@@ -20,7 +19,7 @@ public sealed class CorruptModelTests : IDisposable
     [MemberData(nameof(Damages))]
     public void A_model_damaged_behind_a_matching_checksum_is_retrained_not_served(string damage)
     {
-        var kb = TinyKnowledgeBase();
+        var kb = TinyKnowledge.Create();
         var loader = new AnswerEngineLoader(new ClassifierOptions { ModelDirectory = _directory }, _directory);
         loader.LoadOrTrain(kb, out _);
         var bytes = File.ReadAllBytes(loader.Store.ModelPath);
@@ -57,19 +56,5 @@ public sealed class CorruptModelTests : IDisposable
         }
 
         return stream.ToArray();
-    }
-
-    private static KnowledgeBase TinyKnowledgeBase()
-    {
-        static FaqEntry Entry(string slug, string question, params string[] paragraphs) => new(
-            "tiny--" + slug, "tiny", EntryKind.Faq, [question], string.Join("\n\n", paragraphs), ["Tiny", "FAQ"], null,
-            paragraphs.Select((p, i) => new Passage($"tiny--{slug}-p{i + 1}", PassageKind.Paragraph, p, p)).ToList(), 1);
-        return new KnowledgeBase(
-            [new Article("tiny", "Tiny", "tiny.md", null, null, [], null)],
-            [
-                Entry("how-often-should-i-water-ferns", "How often should I water ferns?", "Water ferns twice a week. Keep the soil moist but never soggy."),
-                Entry("which-light-do-ferns-like", "Which light do ferns like?", "Ferns like bright indirect light.", "Direct sun scorches their fronds."),
-                Entry("how-do-i-repot-a-fern", "How do I repot a fern?", "Repot a fern in spring into a pot one size larger with peat-free compost."),
-            ]);
     }
 }
