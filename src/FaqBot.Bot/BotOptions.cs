@@ -21,6 +21,14 @@ public sealed class BotOptions
     /// <summary>Longer messages are not sent to the answer engine; the user is asked for a shorter question.</summary>
     public int MaxQuestionLength { get; set; } = 2_000;
 
+    /// <summary>
+    /// When true, every feedback commit is fsynced (SQLite <c>synchronous = FULL</c>), so acknowledged feedback survives a
+    /// power cut or an OS crash too. When false (the default, <c>synchronous = NORMAL</c> in WAL mode), acknowledged
+    /// feedback survives the bot being killed or crashing, and the last few commits can be lost only if the machine
+    /// itself goes down; the database is never corrupted either way. The fsync costs throughput on busy bots.
+    /// </summary>
+    public bool FeedbackSurvivesPowerLoss { get; set; }
+
     /// <summary>The absolute path of the feedback database these options point at.</summary>
     public string GetDatabasePath()
     {

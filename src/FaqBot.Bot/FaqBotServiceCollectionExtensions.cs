@@ -33,7 +33,11 @@ public static class FaqBotServiceCollectionExtensions
         services.TryAddSingleton<IStorage, MemoryStorage>();
         services.TryAddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
         services.TryAddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
-        services.TryAddSingleton(sp => new SqliteFeedbackStore(sp.GetRequiredService<IOptions<BotOptions>>().Value.GetDatabasePath()));
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<BotOptions>>().Value;
+            return new SqliteFeedbackStore(options.GetDatabasePath(), options.FeedbackSurvivesPowerLoss);
+        });
         services.TryAddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<SqliteFeedbackStore>());
         services.TryAddSingleton<FaqDialog>();
         services.TryAddSingleton<FaqBotTurnErrorHandler>();

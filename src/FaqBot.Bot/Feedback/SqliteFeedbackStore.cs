@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
@@ -5,31 +6,42 @@ namespace FaqBot.Bot.Feedback;
 
 /// <summary>
 /// Feedback events in a SQLite database (one row per event), written in WAL mode so the <c>review</c> command can read
-/// while the bot writes. Safe under concurrent turns: writes are serialised in-process, and SQLite's own locking
-/// (with Microsoft.Data.Sqlite retrying on SQLITE_BUSY) covers a second process writing the same file.
+/// while the bot writes. Safe under concurrent turns: one writer thread owns the connection in-process, and SQLite's
+/// own locking (with Microsoft.Data.Sqlite retrying on SQLITE_BUSY) covers a second process writing the same file.
 /// </summary>
 public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
 {
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
-    private readonly string _connectionString;
-    // One transaction holds at most this many events; a longer queue is committed by the next lock holder.
+    // One transaction holds at most this many events; a longer queue is committed in several.
     private const int MaxBatch = 512;
 
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly System.Collections.Concurrent.ConcurrentQueue<(FeedbackEvent Event, TaskCompletionSource Committed)> _pending = new();
-    private bool _initialized;
+    private readonly string _connectionString;
+    private readonly string _synchronous;
+    private readonly BlockingCollection<PendingEvent> _queue = new();
+    private readonly Lock _startGate = new();
+    private Thread? _writer;
+    private bool _disposed;
 
-    /// <summary>Creates a store over <paramref name="databasePath"/>; the file and its folder are created on first write.</summary>
-    public SqliteFeedbackStore(string databasePath)
+    // Owned by the writer thread alone once it runs.
+    private SqliteConnection? _connection;
+    private SqliteCommand? _insert;
+
+    /// <summary>
+    /// Creates a store over <paramref name="databasePath"/>; the file and its folder are created on first write. With
+    /// <paramref name="survivePowerLoss"/> every commit is fsynced; without it a commit survives the process being killed
+    /// (see <see cref="BotOptions.FeedbackSurvivesPowerLoss"/>).
+    /// </summary>
+    public SqliteFeedbackStore(string databasePath, bool survivePowerLoss = false)
     {
+        _synchronous = survivePowerLoss ? "FULL" : "NORMAL";
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         DatabasePath = Path.GetFullPath(databasePath);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = DatabasePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
+            Pooling = false,
         }.ToString();
     }
 
@@ -38,71 +50,121 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
 
     /// <inheritdoc />
     /// <remarks>
-    /// Group commit: events wait in a queue, and whichever caller holds the write lock commits every queued event in one
-    /// transaction (one fsync). Each call still returns only once its own event is committed, so an acknowledged event
-    /// is durable, but concurrent turns no longer queue behind one fsync each.
+    /// Group commit on a dedicated thread: events queue, and the writer commits everything queued in one transaction
+    /// (one fsync) while the callers wait without holding a thread. Under load a commit carries many events, and no
+    /// thread-pool thread ever blocks on the disk. The task completes only once its own event is committed, so an
+    /// acknowledged event is durable. Cancelling stops the wait, not the write: the event may still be stored.
     /// </remarks>
-    public async Task RecordAsync(FeedbackEvent feedbackEvent, CancellationToken cancellationToken)
+    public Task RecordAsync(FeedbackEvent feedbackEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(feedbackEvent);
-        var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _pending.Enqueue((feedbackEvent, committed));
-        await _writeLock.WaitAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var pending = new PendingEvent(feedbackEvent, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        StartWriter();
         try
         {
-            // Another holder may already have committed this event; a queue longer than one batch takes several commits.
-            // The commit is not cancelled with this caller: it carries other callers' events too.
-            while (!committed.Task.IsCompleted)
-            {
-                await CommitPendingAsync(CancellationToken.None);
-            }
+            _queue.Add(pending, CancellationToken.None);
         }
-        finally
+        catch (InvalidOperationException)
         {
-            _writeLock.Release();
+            throw new ObjectDisposedException(nameof(SqliteFeedbackStore), "The feedback store is shut down; the event was not stored.");
         }
 
-        await committed.Task;
+        return pending.Committed.Task.WaitAsync(cancellationToken);
     }
 
-    // Called under the write lock: writes up to one batch of queued events in one transaction and settles each waiter
-    // (a failure goes to every waiter in the batch, so each caller sees its own event's outcome).
-    private async Task CommitPendingAsync(CancellationToken cancellationToken)
+    /// <summary>Commits every event already queued, then closes the database. Safe to call more than once.</summary>
+    public void Dispose()
     {
-        var batch = new List<(FeedbackEvent Event, TaskCompletionSource Committed)>();
-        while (batch.Count < MaxBatch && _pending.TryDequeue(out var item))
+        Thread? writer;
+        lock (_startGate)
         {
-            batch.Add(item);
-        }
-
-        try
-        {
-            await using var connection = await OpenForWriteAsync(cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = """
-                INSERT INTO feedback (time, channel, conversation, question, normalized_question, entry_id, confidence, kind)
-                VALUES ($time, $channel, $conversation, $question, $normalized, $entry, $confidence, $kind);
-                """;
-            foreach (var (feedbackEvent, _) in batch)
+            if (_disposed)
             {
-                insert.Parameters.Clear();
-                insert.Parameters.AddWithValue("$time", feedbackEvent.Time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture));
-                insert.Parameters.AddWithValue("$channel", feedbackEvent.Channel);
-                insert.Parameters.AddWithValue("$conversation", feedbackEvent.Conversation);
-                insert.Parameters.AddWithValue("$question", feedbackEvent.Question);
-                insert.Parameters.AddWithValue("$normalized", QuestionNormalizer.Normalize(feedbackEvent.Question));
-                insert.Parameters.AddWithValue("$entry", (object?)feedbackEvent.EntryId ?? DBNull.Value);
-                insert.Parameters.AddWithValue("$confidence", feedbackEvent.Confidence is { } c ? (double)c : DBNull.Value);
-                insert.Parameters.AddWithValue("$kind", feedbackEvent.Kind.ToName());
-                await insert.ExecuteNonQueryAsync(cancellationToken);
+                return;
             }
 
-            await transaction.CommitAsync(cancellationToken);
+            _disposed = true;
+            _queue.CompleteAdding();
+            writer = _writer;
+        }
+
+        if (writer is not null)
+        {
+            writer.Join();
+        }
+        else
+        {
+            CloseConnection();
+        }
+
+        _queue.Dispose();
+    }
+
+    private void StartWriter()
+    {
+        if (Volatile.Read(ref _writer) is not null)
+        {
+            return;
+        }
+
+        lock (_startGate)
+        {
+            if (_writer is null && !_disposed)
+            {
+                // A background thread: it never keeps the process alive, and a kill loses only events not yet acknowledged.
+                var writer = new Thread(WriteLoop) { IsBackground = true, Name = "FaqBot feedback writer" };
+                writer.Start();
+                Volatile.Write(ref _writer, writer);
+            }
+        }
+    }
+
+    private void WriteLoop()
+    {
+        var batch = new List<PendingEvent>(MaxBatch);
+        foreach (var first in _queue.GetConsumingEnumerable())
+        {
+            batch.Add(first);
+            while (batch.Count < MaxBatch && _queue.TryTake(out var next))
+            {
+                batch.Add(next);
+            }
+
+            Commit(batch);
+            batch.Clear();
+        }
+
+        CloseConnection();
+    }
+
+    // Writes one batch in one transaction and settles each waiter; a failure goes to every waiter in the batch, so each
+    // caller sees its own event's outcome, and the connection is reopened for the next batch.
+    private void Commit(List<PendingEvent> batch)
+    {
+        try
+        {
+            var insert = PreparedInsert();
+            using var transaction = _connection!.BeginTransaction();
+            insert.Transaction = transaction;
+            foreach (var (feedbackEvent, _) in batch)
+            {
+                insert.Parameters["$time"].Value = feedbackEvent.Time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+                insert.Parameters["$channel"].Value = feedbackEvent.Channel;
+                insert.Parameters["$conversation"].Value = feedbackEvent.Conversation;
+                insert.Parameters["$question"].Value = feedbackEvent.Question;
+                insert.Parameters["$normalized"].Value = QuestionNormalizer.Normalize(feedbackEvent.Question);
+                insert.Parameters["$entry"].Value = (object?)feedbackEvent.EntryId ?? DBNull.Value;
+                insert.Parameters["$confidence"].Value = feedbackEvent.Confidence is { } c ? (double)c : DBNull.Value;
+                insert.Parameters["$kind"].Value = feedbackEvent.Kind.ToName();
+                insert.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
         }
         catch (Exception ex)
         {
+            CloseConnection();
             foreach (var (_, committed) in batch)
             {
                 committed.TrySetException(ex);
@@ -195,46 +257,46 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
         return items;
     }
 
-    /// <inheritdoc />
-    public void Dispose() => _writeLock.Dispose();
-
-    private async Task<SqliteConnection> OpenForWriteAsync(CancellationToken cancellationToken)
+    // The writer's connection and prepared INSERT, opened (and the database created) on the first batch.
+    private SqliteCommand PreparedInsert()
     {
-        if (!_initialized)
+        if (_insert is not null)
         {
-            await InitializeAsync(cancellationToken);
-            _initialized = true;
+            return _insert;
         }
 
+        var connection = Open();
+        var insert = connection.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO feedback (time, channel, conversation, question, normalized_question, entry_id, confidence, kind)
+            VALUES ($time, $channel, $conversation, $question, $normalized, $entry, $confidence, $kind);
+            """;
+        foreach (var name in (string[])["$time", "$channel", "$conversation", "$question", "$normalized", "$entry", "$confidence", "$kind"])
+        {
+            insert.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        _connection = connection;
+        _insert = insert;
+        return insert;
+    }
+
+    private SqliteConnection Open()
+    {
         var connection = new SqliteConnection(_connectionString);
         try
         {
-            await connection.OpenAsync(cancellationToken);
-
-            // synchronous is per connection. In WAL mode NORMAL can lose the last commits on power loss (never corrupts);
-            // FULL fsyncs the WAL on every commit, so an event is durable once RecordAsync returns. Feedback is a few
-            // rows a minute, so the extra fsync costs nothing that matters.
-            await ExecuteAsync(connection, "PRAGMA synchronous = FULL;", cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
-
-    private async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
             Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
-            await using var connection = new SqliteConnection(_connectionString);
-            await connection.OpenAsync(cancellationToken);
+            connection.Open();
 
             // WAL is persistent in the file: readers (review) never block the bot's writes and vice versa.
-            await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
-            await ExecuteAsync(connection, """
+            // synchronous is per connection. In WAL mode a commit is in the WAL file (the OS page cache) before it returns,
+            // so with NORMAL a killed or crashed process loses nothing committed, and only a power cut or an OS crash can
+            // lose the last commits (never corrupting the file). FULL also fsyncs the WAL on every commit: one fsync per
+            // batch, thanks to group commit.
+            Execute(connection, $"""
+                PRAGMA journal_mode = WAL;
+                PRAGMA synchronous = {_synchronous};
                 CREATE TABLE IF NOT EXISTS feedback (
                     id INTEGER PRIMARY KEY AUTOINCREMENT,
                     time TEXT NOT NULL,
@@ -247,20 +309,30 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
                     kind TEXT NOT NULL);
                 CREATE INDEX IF NOT EXISTS ix_feedback_kind_question ON feedback (kind, normalized_question);
                 PRAGMA user_version = 1;
-                """, cancellationToken);
+                """);
+            return connection;
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
+            connection.Dispose();
             throw new InvalidOperationException(
                 $"Cannot open the feedback database '{DatabasePath}': {ex.Message} Check Bot:DataDirectory points at a writable folder.", ex);
         }
     }
 
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    private void CloseConnection()
     {
-        await using var command = connection.CreateCommand();
+        _insert?.Dispose();
+        _insert = null;
+        _connection?.Dispose();
+        _connection = null;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
         command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.ExecuteNonQuery();
     }
 
     private static void AddKinds(SqliteCommand command, IReadOnlyList<string> kinds)
@@ -270,6 +342,8 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
             command.Parameters.AddWithValue($"$k{i}", kinds[i]);
         }
     }
+
+    private readonly record struct PendingEvent(FeedbackEvent Event, TaskCompletionSource Committed);
 
     private static DateTimeOffset ParseTime(string text) =>
         DateTimeOffset.ParseExact(text, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);

@@ -116,6 +116,44 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
         Assert.Contains(DatabasePath, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Shutting_down_commits_what_is_queued_and_refuses_later_events()
+    {
+        var store = new SqliteFeedbackStore(DatabasePath);
+        var pending = Enumerable.Range(0, 50)
+            .Select(i => store.RecordAsync(Event($"question {i}", FeedbackKind.Declined, T0), CancellationToken.None))
+            .ToList();
+        store.Dispose();
+        store.Dispose();
+
+        await Task.WhenAll(pending);
+        var items = await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([], 100), CancellationToken.None);
+        Assert.Equal(50, items!.Count);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.RecordAsync(Event("too late", FeedbackKind.Declined, T0), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_failed_commit_is_reported_to_its_callers_and_the_next_write_reopens_the_database()
+    {
+        using var store = new SqliteFeedbackStore(DatabasePath);
+        await store.RecordAsync(Event("first", FeedbackKind.Declined, T0), CancellationToken.None);
+
+        // Another process drops the table under the open connection: the next commit fails, the one after recreates it.
+        await using (var other = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
+        {
+            await other.OpenAsync();
+            await using var drop = other.CreateCommand();
+            drop.CommandText = "DROP TABLE feedback;";
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        await Assert.ThrowsAsync<SqliteException>(() => store.RecordAsync(Event("lost", FeedbackKind.Declined, T0), CancellationToken.None));
+        await store.RecordAsync(Event("after", FeedbackKind.Declined, T0), CancellationToken.None);
+
+        var items = await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([], 10), CancellationToken.None);
+        Assert.Equal("after", Assert.Single(items!).Question);
+    }
+
     [Theory]
     [InlineData("Can I exfoliate  every day?!", "can i exfoliate every day")]
     [InlineData("  DON'T   use hot water… ", "dont use hot water")]
