@@ -11,13 +11,15 @@ namespace FaqBot.Bot.State;
 /// </summary>
 public sealed class ExpiringMemoryStorage : IStorage
 {
-    // The same settings as MemoryStorage in Bot Builder 4.23: type names are kept, so state reads back as the bot's own
-    // types and a bot that changes the object it got from a state property (as FaqDialog does) has that change saved.
+    // Type names are kept, as in MemoryStorage, so state reads back as the bot's own types and a bot that changes the
+    // object it got from a state property (as FaqDialog does) has that change saved. MemoryStorage writes them on every
+    // object (All); Auto with the root written as object writes them only where the declared type does not say it (the
+    // root and the values of BotState's object dictionary), which reads back the same types from a third of the text.
     // Only the bot's own objects are ever serialized here, never client JSON, so type names cannot be injected.
-#pragma warning disable CA2326, CA2327 // See above: TypeNameHandling.All on data this process wrote itself.
+#pragma warning disable CA2326, CA2327 // See above: TypeNameHandling on data this process wrote itself.
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
     {
-        TypeNameHandling = TypeNameHandling.All,
+        TypeNameHandling = TypeNameHandling.Auto,
         ReferenceLoopHandling = ReferenceLoopHandling.Error,
     });
 #pragma warning restore CA2326, CA2327
@@ -220,16 +222,16 @@ public sealed class ExpiringMemoryStorage : IStorage
     // write and one to read instead of building and walking a tree each time.
     private static string Serialize(object value, string? eTag)
     {
+        var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        Serializer.Serialize(writer, value, typeof(object));
         if (eTag is null)
         {
-            var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-            Serializer.Serialize(text, value);
-            return text.ToString();
+            return writer.ToString();
         }
 
-        var json = JObject.FromObject(value, Serializer);
-        json["ETag"] = eTag;
-        return json.ToString(Formatting.None);
+        var stamped = JObject.Parse(writer.ToString());
+        stamped["ETag"] = eTag;
+        return stamped.ToString(Formatting.None);
     }
 
     private static object? Deserialize(string state)
