@@ -34,9 +34,9 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
     /// </summary>
     public SqliteFeedbackStore(string databasePath, bool survivePowerLoss = false)
     {
-        _synchronous = survivePowerLoss ? "FULL" : "NORMAL";
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         DatabasePath = Path.GetFullPath(databasePath);
+        _synchronous = survivePowerLoss ? "FULL" : "NORMAL";
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = DatabasePath,
@@ -51,9 +51,10 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
     /// <inheritdoc />
     /// <remarks>
     /// Group commit on a dedicated thread: events queue, and the writer commits everything queued in one transaction
-    /// (one fsync) while the callers wait without holding a thread. Under load a commit carries many events, and no
-    /// thread-pool thread ever blocks on the disk. The task completes only once its own event is committed, so an
-    /// acknowledged event is durable. Cancelling stops the wait, not the write: the event may still be stored.
+    /// (one fsync when every commit is fsynced) while the callers wait without holding a thread. Under load a commit
+    /// carries many events, and no thread-pool thread ever blocks on the disk. The task completes only once its own
+    /// event is committed, so an acknowledged event survives the process being killed. Cancelling stops the wait, not
+    /// the write: the event may still be stored.
     /// </remarks>
     public Task RecordAsync(FeedbackEvent feedbackEvent, CancellationToken cancellationToken)
     {
