@@ -17,7 +17,7 @@ public class AnswerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = RepoRoot.Find();
+        var root = RepositoryRoot.Path;
         var kb = KnowledgeExtractor.ExtractDirectory(Path.Combine(root, "data", "articles"));
         var loader = new AnswerEngineLoader(new ClassifierOptions { ModelDirectory = Path.Combine(Path.GetTempPath(), "faqbot-bench-model") }, root);
         _engine = new AnswerEngine(loader.LoadOrTrain(kb, out _), loader);

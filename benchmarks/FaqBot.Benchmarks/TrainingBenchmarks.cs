@@ -15,7 +15,7 @@ public class TrainingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = RepoRoot.Find();
+        var root = RepositoryRoot.Path;
         _kb = KnowledgeExtractor.ExtractDirectory(Path.Combine(root, "data", "articles"));
         _loader = new AnswerEngineLoader(new ClassifierOptions { ModelDirectory = Path.Combine(Path.GetTempPath(), "faqbot-bench-train") }, root);
     }

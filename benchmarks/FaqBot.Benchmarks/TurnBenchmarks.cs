@@ -36,7 +36,7 @@ public class TurnBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = RepoRoot.Find();
+        var root = RepositoryRoot.Path;
         _dataDirectory = Path.Combine(Path.GetTempPath(), "faqbot-bench-turns-" + Guid.NewGuid().ToString("N"));
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>

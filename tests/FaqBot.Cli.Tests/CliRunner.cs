@@ -8,7 +8,7 @@ namespace FaqBot.Cli.Tests;
 internal static class CliRunner
 {
     /// <summary>The repository root: the nearest folder above the test assembly holding FaqBot.sln.</summary>
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => RepositoryRoot.Path;
 
     public static async Task<(int ExitCode, string Out, string Error)> InProcessAsync(params string[] args)
     {
@@ -39,18 +39,5 @@ internal static class CliRunner
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await output, await error);
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FaqBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("FaqBot.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -4,24 +4,11 @@ namespace FaqBot.Knowledge.Tests;
 internal static class TestPaths
 {
     /// <summary>The repository root: the nearest folder above the test assembly holding FaqBot.sln.</summary>
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => RepositoryRoot.Path;
 
     /// <summary>The seed article.</summary>
     public static string SeedArticle => Path.Combine(RepoRoot, "data", "articles", "how-to-deep-clean-pores.md");
 
     /// <summary>The parser fixtures copied beside the test assembly.</summary>
     public static string Fixtures => Path.Combine(AppContext.BaseDirectory, "Fixtures");
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FaqBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("FaqBot.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -75,7 +75,7 @@ public sealed class FeedbackStoreKillTests(ITestOutputHelper output) : IDisposab
     {
         // The helper is built beside this test assembly's configuration (Debug/Release) by the project reference.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var helper = Path.Combine(RepositoryRoot(), "tests", "FaqBot.Bot.FeedbackWriter", "bin", configuration, "net10.0", "FaqBot.Bot.FeedbackWriter.dll");
+        var helper = Path.Combine(RepositoryRoot.Path, "tests", "FaqBot.Bot.FeedbackWriter", "bin", configuration, "net10.0", "FaqBot.Bot.FeedbackWriter.dll");
         Assert.True(File.Exists(helper), $"{helper} is missing; build tests/FaqBot.Bot.Tests (it references the helper).");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(helper);
@@ -91,18 +91,5 @@ public sealed class FeedbackStoreKillTests(ITestOutputHelper output) : IDisposab
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return (T?)await command.ExecuteScalarAsync();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FaqBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("FaqBot.sln not found above " + AppContext.BaseDirectory);
     }
 }

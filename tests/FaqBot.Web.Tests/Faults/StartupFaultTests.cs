@@ -29,7 +29,7 @@ public sealed class StartupFaultTests : IDisposable
     public void A_broken_article_stops_the_host_at_start_with_the_file_and_the_problem(string file, byte[] content, string problem)
     {
         var articles = Directory.CreateDirectory(Path.Combine(_folder, "articles")).FullName;
-        File.Copy(Path.Combine(RepoRoot.Path, "data", "articles", "how-to-deep-clean-pores.md"), Path.Combine(articles, "good.md"));
+        File.Copy(Path.Combine(RepositoryRoot.Path, "data", "articles", "how-to-deep-clean-pores.md"), Path.Combine(articles, "good.md"));
         File.WriteAllBytes(Path.Combine(articles, file), content);
         using var factory = RealHost(articles);
 
@@ -55,7 +55,7 @@ public sealed class StartupFaultTests : IDisposable
     public async Task A_model_file_damaged_behind_a_matching_checksum_is_retrained_at_start_and_the_host_serves()
     {
         // Given a model trained by a first host, then damaged with its metadata rewritten to match
-        var articles = Path.Combine(RepoRoot.Path, "data", "articles");
+        var articles = Path.Combine(RepositoryRoot.Path, "data", "articles");
         using (var first = RealHost(articles))
         {
             first.CreateClient();

@@ -53,7 +53,7 @@ public sealed class SecretHandlingTests
     [Fact]
     public void The_committed_settings_files_hold_no_secrets()
     {
-        var root = RepoRoot.Path;
+        var root = RepositoryRoot.Path;
         var files = Directory.EnumerateFiles(root, "appsettings*.json", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))

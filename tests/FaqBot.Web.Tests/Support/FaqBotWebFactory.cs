@@ -65,7 +65,7 @@ internal sealed class FaqBotWebFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseContentRoot(RepoRoot.Path);
+        builder.UseContentRoot(RepositoryRoot.Path);
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
         builder.ConfigureTestServices(services =>
         {

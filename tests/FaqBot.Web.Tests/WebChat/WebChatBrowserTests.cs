@@ -87,7 +87,7 @@ public sealed class WebChatBrowserTests(RealFaqBotHost host)
 
         if (Environment.GetEnvironmentVariable("FAQBOT_DOCS_SCREENSHOT") == "1")
         {
-            var docs = Path.Combine(RepoRoot.Path, "docs", "screenshots", "webchat.png");
+            var docs = Path.Combine(RepositoryRoot.Path, "docs", "screenshots", "webchat.png");
             Directory.CreateDirectory(Path.GetDirectoryName(docs)!);
             File.Copy(path, docs, overwrite: true);
         }
