@@ -15,6 +15,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The hosts and the Direct Line driver as build_release leaves them.
+FAQ_DLL="$REPO/src/FaqBot.Web/bin/Release/net10.0/FaqBot.Web.dll"
+ECHO_DLL="$REPO/benchmarks/FaqBot.EchoHost/bin/Release/net10.0/FaqBot.EchoHost.dll"
+LOAD_DLL="$REPO/benchmarks/FaqBot.Load/bin/Release/net10.0/FaqBot.Load.dll"
+
+require_wrk() {
+  command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 2; }
+}
+
 build_release() {
   (cd "$REPO" && dotnet build -c Release -v quiet -nologo src/FaqBot.Web >/dev/null \
     && dotnet build -c Release -v quiet -nologo benchmarks/FaqBot.EchoHost >/dev/null \

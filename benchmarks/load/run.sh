@@ -18,12 +18,9 @@ CONNECTIONS="${2:-16}"
 ROUNDS="${3:-3}"
 WARMUP="${WARMUP:-30}"
 QUESTIONS="${QUESTIONS:-$REPO/benchmarks/load/questions.txt}"
-ECHO_DLL="$REPO/benchmarks/FaqBot.EchoHost/bin/Release/net10.0/FaqBot.EchoHost.dll"
-FAQ_DLL="$REPO/src/FaqBot.Web/bin/Release/net10.0/FaqBot.Web.dll"
-LOAD_DLL="$REPO/benchmarks/FaqBot.Load/bin/Release/net10.0/FaqBot.Load.dll"
 OUT="$WORK/results.md"
 
-command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 2; }
+require_wrk
 echo "building Release ..." >&2
 build_release
 

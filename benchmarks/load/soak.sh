@@ -12,11 +12,9 @@ CONNECTIONS="${2:-4}"
 IDLE="${3:-00:01:00}"
 SECONDS_TOTAL=$(( MINUTES * 60 ))
 QUESTIONS="$REPO/benchmarks/load/questions.txt"
-FAQ_DLL="$REPO/src/FaqBot.Web/bin/Release/net10.0/FaqBot.Web.dll"
-LOAD_DLL="$REPO/benchmarks/FaqBot.Load/bin/Release/net10.0/FaqBot.Load.dll"
 CSV="$WORK/soak.csv"
 
-command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 2; }
+require_wrk
 echo "building Release ..." >&2
 build_release
 
