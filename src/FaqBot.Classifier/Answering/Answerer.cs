@@ -19,7 +19,8 @@ public sealed class Answerer
     private readonly string[] _entryIds;
     private readonly int _outOfScope;
     private readonly PassageIndex _index;
-    private readonly (string[] Stems, double[] Idf, double TotalIdf)[][] _entryQuestions;
+    private readonly int[] _labelPassage;
+    private readonly QuestionIndex _questions;
     private readonly Dictionary<string, string> _lowerTexts = new(StringComparer.Ordinal);
 
     /// <summary>Builds an answerer.</summary>
@@ -69,16 +70,13 @@ public sealed class Answerer
         }
 
         _index = new PassageIndex(stems);
-        _entryQuestions = knowledgeBase.Entries
-            .Select(e => questionTexts[e.Id]
-                .Select(t => normalizer.DocumentStems(t).Distinct(StringComparer.Ordinal).ToArray())
-                .Where(stems => stems.Length > 0)
-                .Select(stems => (stems, stems.Select(_index.Idf).ToArray(), stems.Sum(_index.Idf)))
-                .ToArray())
-            .ToArray();
+        _questions = new QuestionIndex(
+            [.. knowledgeBase.Entries.Select(e => (IReadOnlyList<string[]>)[.. questionTexts[e.Id].Select(t => normalizer.DocumentStems(t).Distinct(StringComparer.Ordinal).ToArray())])],
+            _index.Idf);
         _entryIds = knowledgeBase.Entries.Select(e => e.Id).ToArray();
         var entryIndex = _entryIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
         _labelEntry = new int[model.Labels.Count];
+        _labelPassage = [.. model.Labels.Select(_index.IndexOf)];
         _outOfScope = -1;
         for (var i = 0; i < model.Labels.Count; i++)
         {
@@ -126,7 +124,8 @@ public sealed class Answerer
 
     private AnswerScores Score(string? question, List<PassageScore>? explain)
     {
-        var stems = Normalizer.Stems(question);
+        var analysis = Normalizer.Analyze(question);
+        var stems = analysis.Stems;
         if (stems.Count == 0)
         {
             return new AnswerScores(0, [], null);
@@ -143,26 +142,32 @@ public sealed class Answerer
         // (heading + passage) scaled to the best match so a fact named in one paragraph wins, plus how well the
         // question matches the entry's own questions and headings.
         var queryStems = stems.Distinct(StringComparer.Ordinal).ToArray();
+        var bm25 = new double[_index.Count];
+        _index.Score(queryStems, bm25);
         var lexical = new double[probabilities.Length];
         var maxLexical = 0.0;
         for (var i = 0; i < probabilities.Length; i++)
         {
-            if (_labelEntry[i] >= 0)
+            if (_labelEntry[i] >= 0 && _labelPassage[i] >= 0)
             {
-                lexical[i] = _index.Score(Model.Labels[i], queryStems);
+                lexical[i] = bm25[_labelPassage[i]];
                 maxLexical = Math.Max(maxLexical, lexical[i]);
             }
         }
 
-        var queryIdf = queryStems.Sum(_index.Idf);
-        var knownIdf = queryStems.Where(Normalizer.IsKnowledgeStem).Sum(_index.Idf);
-        var questionMatch = new double[_entryIds.Length];
-        for (var e = 0; e < _entryIds.Length; e++)
+        var queryIdf = 0.0;
+        var knownIdf = 0.0;
+        foreach (var stem in queryStems)
         {
-            questionMatch[e] = QuestionMatch(_entryQuestions[e], queryStems, knownIdf);
+            var idf = _index.Idf(stem);
+            queryIdf += idf;
+            knownIdf += Normalizer.IsKnowledgeStem(stem) ? idf : 0;
         }
 
-        var definitionTerms = DefinitionTerms(question);
+        var questionMatch = new double[_entryIds.Length];
+        _questions.Match(queryStems, knownIdf, questionMatch);
+
+        var definitionTerms = DefinitionTerms(analysis);
         string? passage = null;
         var passageScore = double.MinValue;
         var bestEntry = -1;
@@ -206,14 +211,31 @@ public sealed class Answerer
             }
         }
 
-        var top = entryBest.Max();
-        var total = entryBest.Sum(b => b == double.MinValue ? 0 : Math.Exp(b - top));
-        var ranked = Enumerable.Range(0, entryBest.Length)
-            .Where(e => entryBest[e] > double.MinValue)
-            .OrderByDescending(e => entryBest[e])
-            .ThenBy(e => e)
-            .Select(e => (_entryIds[e], (float)(inScope * Math.Exp(entryBest[e] - top) / total)))
-            .ToList();
+        var top = double.MinValue;
+        var rankedEntries = new List<int>(entryBest.Length);
+        for (var e = 0; e < entryBest.Length; e++)
+        {
+            top = Math.Max(top, entryBest[e]);
+            if (entryBest[e] > double.MinValue)
+            {
+                rankedEntries.Add(e);
+            }
+        }
+
+        var total = 0.0;
+        foreach (var best in entryBest)
+        {
+            total += best == double.MinValue ? 0 : Math.Exp(best - top);
+        }
+
+        // Best first, ties in knowledge-base order.
+        rankedEntries.Sort((a, b) => entryBest[a] != entryBest[b] ? entryBest[b].CompareTo(entryBest[a]) : a.CompareTo(b));
+        var ranked = new List<(string EntryId, float Score)>(rankedEntries.Count);
+        foreach (var e in rankedEntries)
+        {
+            ranked.Add((_entryIds[e], (float)(inScope * Math.Exp(entryBest[e] - top) / total)));
+        }
+
         string? second = null;
         var secondScore = double.MinValue;
         for (var i = 0; i < probabilities.Length; i++)
@@ -234,16 +256,15 @@ public sealed class Answerer
     }
 
     // "What is X" / "what does X mean" with one or two content words: the terms to find defined.
-    private string[]? DefinitionTerms(string? question)
+    private static string[]? DefinitionTerms(QueryAnalysis analysis)
     {
-        var words = Tokenizer.Split(question);
+        var words = analysis.Tokens;
         if (words.Count == 0 || words[0] is not ("what" or "whats" or "wat" or "wut"))
         {
             return null;
         }
 
-        var content = Normalizer.ContentWords(question).ToArray();
-        return content.Length is > 0 and <= 2 ? content : null;
+        return analysis.ContentWords.Count is > 0 and <= 2 ? [.. analysis.ContentWords] : null;
     }
 
     // A passage that defines one of the terms ("X is", "X are", "X (", "(X)", "X ... This means") answers "what is X".
@@ -255,7 +276,7 @@ public sealed class Answerer
             var at = text.IndexOf(term, StringComparison.Ordinal);
             while (at >= 0)
             {
-                var after = text.AsSpan(at + term.Length, Math.Min(24, text.Length - at - term.Length)).ToString();
+                var after = text.AsSpan(at + term.Length, Math.Min(24, text.Length - at - term.Length));
                 if (after.StartsWith(" is ", StringComparison.Ordinal) || after.StartsWith(" are ", StringComparison.Ordinal)
                     || after.StartsWith(" (", StringComparison.Ordinal) || (after.StartsWith(')') && at > 0 && text[at - 1] == '(')
                     || after.Contains("this means", StringComparison.Ordinal))
@@ -312,37 +333,6 @@ public sealed class Answerer
         }
 
         return -1;
-    }
-
-    // How well the question matches the entry's best question: the share of the query's known-word IDF it covers (words
-    // the articles never use cannot match any entry, so they must not shrink this against BM25), damped by the
-    // share of that question it leaves unmatched (so a one-word overlap with a long question counts less).
-    private static double QuestionMatch((string[] Stems, double[] Idf, double TotalIdf)[] questions, string[] queryStems, double queryIdf)
-    {
-        if (queryIdf <= 0)
-        {
-            return 0;
-        }
-
-        var best = 0.0;
-        foreach (var (stems, idf, totalIdf) in questions)
-        {
-            var matched = 0.0;
-            for (var i = 0; i < stems.Length; i++)
-            {
-                if (Array.IndexOf(queryStems, stems[i]) >= 0)
-                {
-                    matched += idf[i];
-                }
-            }
-
-            if (matched > 0)
-            {
-                best = Math.Max(best, matched / queryIdf * (0.5 + (0.5 * matched / totalIdf)));
-            }
-        }
-
-        return best;
     }
 
     /// <summary>Answers or declines. Never throws for any input string.</summary>

@@ -1,27 +1,35 @@
 namespace FaqBot.Classifier.Answering;
 
 /// <summary>BM25 over passages' content stems: the lexical re-ranker that picks the passage(s) inside an entry.</summary>
+/// <remarks>
+/// Inverted: each stem lists the passages that use it with its BM25 term already computed (a term depends only on the
+/// stem and the passage), so scoring a question touches only the passages sharing one of its few stems.
+/// </remarks>
 public sealed class PassageIndex
 {
     private const double K1 = 1.2;
     private const double B = 0.75;
-    private readonly Dictionary<string, Dictionary<string, int>> _termFrequencies;
-    private readonly Dictionary<string, int> _lengths;
+    private readonly Dictionary<string, int> _passages;
+    private readonly Dictionary<string, Posting[]> _postings;
     private readonly Dictionary<string, double> _idf;
-    private readonly double _averageLength;
 
     /// <summary>Indexes passages given as label → stems.</summary>
     public PassageIndex(IReadOnlyDictionary<string, IReadOnlyList<string>> passages)
     {
         ArgumentNullException.ThrowIfNull(passages);
-        _termFrequencies = passages.ToDictionary(
-            p => p.Key,
-            p => p.Value.GroupBy(s => s, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
-            StringComparer.Ordinal);
-        _lengths = passages.ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal);
-        _averageLength = _lengths.Count == 0 ? 1 : Math.Max(1, _lengths.Values.Average());
+        _passages = new Dictionary<string, int>(StringComparer.Ordinal);
+        var termFrequencies = new List<Dictionary<string, int>>(passages.Count);
+        var lengths = new List<int>(passages.Count);
+        foreach (var (label, stems) in passages)
+        {
+            _passages[label] = termFrequencies.Count;
+            termFrequencies.Add(stems.GroupBy(s => s, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
+            lengths.Add(stems.Count);
+        }
+
+        var averageLength = lengths.Count == 0 ? 1 : Math.Max(1, lengths.Average());
         var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var terms in _termFrequencies.Values)
+        foreach (var terms in termFrequencies)
         {
             foreach (var term in terms.Keys)
             {
@@ -29,35 +37,63 @@ public sealed class PassageIndex
             }
         }
 
-        var n = Math.Max(1, _termFrequencies.Count);
+        var n = Math.Max(1, termFrequencies.Count);
         _idf = documentFrequency.ToDictionary(
             d => d.Key, d => Math.Log(1 + ((n - d.Value + 0.5) / (d.Value + 0.5))), StringComparer.Ordinal);
+        MaxIdf = Math.Log(1 + ((termFrequencies.Count + 0.5) / 0.5));
+
+        var postings = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
+        for (var passage = 0; passage < termFrequencies.Count; passage++)
+        {
+            var length = lengths[passage];
+            foreach (var (stem, tf) in termFrequencies[passage])
+            {
+                var term = _idf[stem] * tf * (K1 + 1) / (tf + (K1 * (1 - B + (B * length / averageLength))));
+                if (!postings.TryGetValue(stem, out var list))
+                {
+                    postings[stem] = list = [];
+                }
+
+                list.Add(new Posting(passage, term));
+            }
+        }
+
+        _postings = postings.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
     }
+
+    /// <summary>How many passages are indexed; <see cref="Score"/> fills one score per passage.</summary>
+    public int Count => _passages.Count;
+
+    /// <summary>The IDF of a stem found in no passage.</summary>
+    public double MaxIdf { get; }
+
+    /// <summary>The position of <paramref name="label"/>'s passage in <see cref="Score"/>'s scores, or -1.</summary>
+    public int IndexOf(string label) => _passages.GetValueOrDefault(label, -1);
 
     /// <summary>Inverse document frequency of a stem; stems no passage uses get the highest possible value.</summary>
     public double Idf(string stem) => _idf.TryGetValue(stem, out var idf) ? idf : MaxIdf;
 
-    /// <summary>The IDF of a stem found in no passage.</summary>
-    public double MaxIdf => Math.Log(1 + ((_termFrequencies.Count + 0.5) / 0.5));
-
-    /// <summary>BM25 of <paramref name="label"/>'s passage for the distinct query stems.</summary>
-    public double Score(string label, IReadOnlyCollection<string> queryStems)
+    /// <summary>BM25 of every passage for the distinct query stems, written to <paramref name="scores"/> (one per passage).</summary>
+    public void Score(IReadOnlyList<string> queryStems, Span<double> scores)
     {
-        if (!_termFrequencies.TryGetValue(label, out var terms))
+        ArgumentNullException.ThrowIfNull(queryStems);
+        if (scores.Length != Count)
         {
-            return 0;
+            throw new ArgumentException($"Expected room for {Count} passage scores, got {scores.Length}.", nameof(scores));
         }
 
-        var length = _lengths[label];
-        var score = 0.0;
+        scores.Clear();
         foreach (var stem in queryStems)
         {
-            if (terms.TryGetValue(stem, out var tf))
+            if (_postings.TryGetValue(stem, out var postings))
             {
-                score += _idf[stem] * tf * (K1 + 1) / (tf + (K1 * (1 - B + (B * length / _averageLength))));
+                foreach (var (passage, term) in postings)
+                {
+                    scores[passage] += term;
+                }
             }
         }
-
-        return score;
     }
+
+    private readonly record struct Posting(int Passage, double Term);
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace FaqBot.Classifier.Text;
 
 /// <summary>
@@ -6,30 +8,31 @@ namespace FaqBot.Classifier.Text;
 /// </summary>
 public sealed class Lexicon
 {
-    private readonly Dictionary<string, string[]> _rules;
-    private readonly HashSet<string> _expansions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Rule> _rules;
+    private readonly Dictionary<string, Rule>.AlternateLookup<ReadOnlySpan<char>> _phrases;
+    private readonly int _longestPhrase;
 
     /// <summary>Creates a lexicon from phrase → replacement rules (lowercase, space-separated words).</summary>
     public Lexicon(IEnumerable<KeyValuePair<string, string>> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        _rules = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        _rules = new Dictionary<string, Rule>(StringComparer.Ordinal);
         foreach (var (phrase, replacement) in rules)
         {
             var key = string.Join(' ', Tokenizer.Split(phrase));
             if (key.Length > 0)
             {
-                _rules[key] = Tokenizer.Split(replacement).ToArray();
-                if (key.Split(' ').All(_rules[key].Contains))
-                {
-                    // "causes -> cause factors contribute" adds the article's words to a question; applied to the
-                    // article itself it would make every "root cause" look like a list of factors.
-                    _expansions.Add(key);
-                }
+                var words = Tokenizer.Split(replacement).ToArray();
 
+                // "causes -> cause factors contribute" adds the article's words to a question; applied to the
+                // article itself it would make every "root cause" look like a list of factors.
+                _rules[key] = new Rule(words, Expands: key.Split(' ').All(words.Contains));
                 MaxPhraseWords = Math.Max(MaxPhraseWords, key.Count(c => c == ' ') + 1);
+                _longestPhrase = Math.Max(_longestPhrase, key.Length);
             }
         }
+
+        _phrases = _rules.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>An empty lexicon.</summary>
@@ -39,7 +42,7 @@ public sealed class Lexicon
     public int MaxPhraseWords { get; }
 
     /// <summary>Every word any rule produces (they count as known vocabulary).</summary>
-    public IEnumerable<string> OutputWords => _rules.Values.SelectMany(v => v);
+    public IEnumerable<string> OutputWords => _rules.Values.SelectMany(v => v.Replacement);
 
     /// <summary>Every word any rule matches.</summary>
     public IEnumerable<string> InputWords => _rules.Keys.SelectMany(k => k.Split(' '));
@@ -84,10 +87,9 @@ public sealed class Lexicon
             var matched = false;
             for (var n = Math.Min(MaxPhraseWords, tokens.Count - i); n >= 1 && !matched; n--)
             {
-                var key = n == 1 ? tokens[i] : string.Join(' ', tokens.Skip(i).Take(n));
-                if (_rules.TryGetValue(key, out var replacement) && (expand || !_expansions.Contains(key)))
+                if (TryMatch(tokens, i, n, out var rule) && (expand || !rule.Expands))
                 {
-                    result.AddRange(replacement);
+                    result.AddRange(rule.Replacement);
                     i += n;
                     matched = true;
                 }
@@ -102,4 +104,43 @@ public sealed class Lexicon
 
         return result;
     }
+
+    // The rule for the n words from start, if any. Every question tries every phrase length at every word, so the
+    // phrase is looked up as a span on the stack rather than joined into a string.
+    private bool TryMatch(IReadOnlyList<string> tokens, int start, int count, [MaybeNullWhen(false)] out Rule rule)
+    {
+        if (count == 1)
+        {
+            return _rules.TryGetValue(tokens[start], out rule);
+        }
+
+        var length = count - 1;
+        for (var k = 0; k < count; k++)
+        {
+            length += tokens[start + k].Length;
+        }
+
+        if (length > _longestPhrase)
+        {
+            rule = null;
+            return false;
+        }
+
+        Span<char> phrase = stackalloc char[length];
+        var at = 0;
+        for (var k = 0; k < count; k++)
+        {
+            if (k > 0)
+            {
+                phrase[at++] = ' ';
+            }
+
+            tokens[start + k].CopyTo(phrase[at..]);
+            at += tokens[start + k].Length;
+        }
+
+        return _phrases.TryGetValue(phrase, out rule);
+    }
+
+    private sealed record Rule(string[] Replacement, bool Expands);
 }

@@ -30,27 +30,27 @@ public sealed class QueryNormalizer
     }
 
     /// <summary>Content stems of <paramref name="text"/>, in order, without the unknown marker.</summary>
-    public List<string> Stems(string? text)
-    {
-        var result = new List<string>();
-        foreach (var word in ContentWords(text))
-        {
-            result.Add(Stemmer.Stem(word));
-        }
-
-        return result;
-    }
+    public IReadOnlyList<string> Stems(string? text) => Analyze(text).Stems;
 
     /// <summary>Content stems of knowledge-base text: like <see cref="Stems"/> but without the lexicon's expansions.</summary>
     public List<string> DocumentStems(string? text)
     {
-        var result = new List<string>();
-        foreach (var word in ContentWords(_lexicon.Apply(Tokenizer.Split(text), expand: false)))
-        {
-            result.Add(Stemmer.Stem(word));
-        }
+        var stems = new List<string>();
+        AddContentWords(_lexicon.Apply(Tokenizer.Split(text), expand: false), words: null, stems);
+        return stems;
+    }
 
-        return result;
+    /// <summary>
+    /// Everything the answerer reads from a question in one pass (the typo search is the costly step, so it runs once):
+    /// its words as typed, its content words (<see cref="ContentWords(string?)"/>) and their stems (<see cref="Stems"/>).
+    /// </summary>
+    public QueryAnalysis Analyze(string? text)
+    {
+        var tokens = Tokenizer.Split(text);
+        var words = new List<string>();
+        var stems = new List<string>();
+        AddContentWords(_lexicon.Apply(tokens), words, stems);
+        return new QueryAnalysis(tokens, words, stems);
     }
 
     /// <summary>The classifier's input: content stems plus one <see cref="UnknownToken"/> per word outside the knowledge base.</summary>
@@ -76,9 +76,9 @@ public sealed class QueryNormalizer
     public bool IsKnowledgeStem(string stem) => _knowledgeStems.Contains(stem);
 
     /// <summary>Content words of <paramref name="text"/> after slang, synonyms and typos are fixed, before stemming.</summary>
-    public IEnumerable<string> ContentWords(string? text) => ContentWords(_lexicon.Apply(Tokenizer.Split(text)));
+    public IEnumerable<string> ContentWords(string? text) => Analyze(text).ContentWords;
 
-    private IEnumerable<string> ContentWords(IEnumerable<string> tokens)
+    private void AddContentWords(List<string> tokens, List<string>? words, List<string> stems)
     {
         foreach (var token in tokens)
         {
@@ -89,10 +89,18 @@ public sealed class QueryNormalizer
                 continue;
             }
 
-            var word = _knowledgeStems.Contains(Stemmer.Stem(token)) ? token : _typos.Correct(token);
+            var stem = Stemmer.Stem(token);
+            var word = token;
+            if (!_knowledgeStems.Contains(stem))
+            {
+                word = _typos.Correct(token);
+                stem = ReferenceEquals(word, token) ? stem : Stemmer.Stem(word);
+            }
+
             if (!StopWords.Contains(word))
             {
-                yield return word;
+                words?.Add(word);
+                stems.Add(stem);
             }
         }
     }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace FaqBot.Classifier.Text;
 
 /// <summary>Splits text into lowercase words: letters and digits, apostrophes dropped ("what's" → "whats").</summary>
@@ -17,28 +15,30 @@ public static class Tokenizer
             return tokens;
         }
 
+        // Every question goes through here: build each word in a stack buffer and allocate only the word itself.
         var span = text.AsSpan(0, Math.Min(text.Length, MaxChars));
-        var current = new StringBuilder();
+        Span<char> word = stackalloc char[span.Length];
+        var length = 0;
         foreach (var c in span)
         {
             if (char.IsLetterOrDigit(c))
             {
-                current.Append(char.ToLowerInvariant(c));
+                word[length++] = char.ToLowerInvariant(c);
             }
             else if (c is '\'' or '\u2019')
             {
                 continue;
             }
-            else if (current.Length > 0)
+            else if (length > 0)
             {
-                tokens.Add(current.ToString());
-                current.Clear();
+                tokens.Add(new string(word[..length]));
+                length = 0;
             }
         }
 
-        if (current.Length > 0)
+        if (length > 0)
         {
-            tokens.Add(current.ToString());
+            tokens.Add(new string(word[..length]));
         }
 
         return tokens;
