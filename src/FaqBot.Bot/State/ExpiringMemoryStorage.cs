@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -5,7 +6,7 @@ using Newtonsoft.Json.Linq;
 namespace FaqBot.Bot.State;
 
 /// <summary>
-/// An in-memory <see cref="IStorage"/> like <see cref="MemoryStorage"/> (typed JSON copies, kept as text; the same eTag rules) that stays bounded:
+/// An in-memory <see cref="IStorage"/> like <see cref="MemoryStorage"/> (typed JSON copies, kept as UTF-8; the same eTag rules) that stays bounded:
 /// keys idle longer than <see cref="ExpiringStorageOptions.IdleTimeout"/> expire, and past
 /// <see cref="ExpiringStorageOptions.MaxEntries"/> the least recently used key is evicted. Thread-safe; every operation is O(keys touched).
 /// </summary>
@@ -89,7 +90,7 @@ public sealed class ExpiringMemoryStorage : IStorage
                 if (_slots.TryGetValue(key, out var node))
                 {
                     Touch(node, now);
-                    if (node.Value.State is { } state)
+                    if (node.Value.Read() is { } state)
                     {
                         found.Add((key, state));
                     }
@@ -97,7 +98,7 @@ public sealed class ExpiringMemoryStorage : IStorage
             }
         }
 
-        // Stored JSON text is immutable, so it is safe to read outside the lock, and each read is a fresh copy: the
+        // The text read is this call's own copy, so it is parsed outside the lock, and each read is a fresh object: the
         // caller's edits never reach the store without a write.
         var items = new Dictionary<string, object>(found.Count, StringComparer.Ordinal);
         foreach (var (key, state) in found)
@@ -145,13 +146,15 @@ public sealed class ExpiringMemoryStorage : IStorage
 
                 if (_slots.TryGetValue(key, out var node))
                 {
-                    node.Value.State = state;
+                    node.Value.Write(state);
                     node.Value.ETag = eTag;
                     Touch(node, now);
                 }
                 else
                 {
-                    _slots[key] = _byLastAccess.AddLast(new Slot(key, state, eTag, now));
+                    var slot = new Slot(key, eTag, now);
+                    slot.Write(state);
+                    _slots[key] = _byLastAccess.AddLast(slot);
                     EvictOverflow();
                 }
             }
@@ -217,8 +220,7 @@ public sealed class ExpiringMemoryStorage : IStorage
         _slots.Remove(node.Value.Key);
     }
 
-    // Compact JSON text rather than a JObject tree: about a quarter of the memory per conversation (1.9 KB against
-    // 7.2 KB for a typical FAQ conversation, key and bookkeeping included), and one pass to
+    // Compact JSON rather than a JObject tree: a fraction of the memory per conversation (see Slot), and one pass to
     // write and one to read instead of building and walking a tree each time.
     private static string Serialize(object value, string? eTag)
     {
@@ -240,14 +242,40 @@ public sealed class ExpiringMemoryStorage : IStorage
         return Serializer.Deserialize<object>(reader);
     }
 
-    private sealed class Slot(string key, string? state, string? eTag, DateTimeOffset lastAccess)
+    // One key's state as UTF-8 JSON in a buffer the slot keeps and overwrites, guarded by the storage's lock. A string
+    // per write would live exactly as long as a conversation's pause between turns: long enough to be promoted out of
+    // the youngest GC generation, short enough to die there, which under load made the GC copy every conversation's
+    // state and run gen1 and gen2 collections. The buffer is allocated once per conversation (again only when the
+    // state outgrows it) and lives as long as the conversation. UTF-8 also halves the text's memory.
+    private sealed class Slot(string key, string? eTag, DateTimeOffset lastAccess)
     {
-        public string Key { get; } = key;
+        private byte[]? _utf8;
+        private int _length = -1;
 
-        public string? State { get; set; } = state;
+        public string Key { get; } = key;
 
         public string? ETag { get; set; } = eTag;
 
         public DateTimeOffset LastAccess { get; set; } = lastAccess;
+
+        public string? Read() => _length < 0 ? null : Encoding.UTF8.GetString(_utf8!, 0, _length);
+
+        public void Write(string? state)
+        {
+            if (state is null)
+            {
+                _length = -1;
+                return;
+            }
+
+            var needed = Encoding.UTF8.GetByteCount(state);
+            if (_utf8 is null || _utf8.Length < needed || _utf8.Length > 4 * Math.Max(needed, 256))
+            {
+                // Room to grow (the last question and answer change length from turn to turn) without reallocating each time.
+                _utf8 = new byte[needed + (needed / 4)];
+            }
+
+            _length = Encoding.UTF8.GetBytes(state, _utf8);
+        }
     }
 }
