@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
@@ -222,24 +223,56 @@ public sealed class ExpiringMemoryStorage : IStorage
 
     // Compact JSON rather than a JObject tree: a fraction of the memory per conversation (see Slot), and one pass to
     // write and one to read instead of building and walking a tree each time.
+    // Every turn serializes its conversation's state once and reads it once: the writer's text buffer is reused per
+    // thread and both sides borrow Json.NET's scratch buffers from a pool, so a turn allocates little more than the text.
     private static string Serialize(object value, string? eTag)
     {
-        var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        Serializer.Serialize(writer, value, typeof(object));
-        if (eTag is null)
+        var writer = t_writer ??= new StringWriter(new StringBuilder(1024), System.Globalization.CultureInfo.InvariantCulture);
+        writer.GetStringBuilder().Clear();
+        using (var json = new JsonTextWriter(writer) { ArrayPool = CharPool.Instance, CloseOutput = false })
         {
-            return writer.ToString();
+            Serializer.Serialize(json, value, typeof(object));
         }
 
-        var stamped = JObject.Parse(writer.ToString());
+        var text = writer.ToString();
+        if (writer.GetStringBuilder().Capacity > 64 * 1024)
+        {
+            // One huge state must not pin a huge buffer to this thread for good.
+            t_writer = null;
+        }
+
+        if (eTag is null)
+        {
+            return text;
+        }
+
+        var stamped = JObject.Parse(text);
         stamped["ETag"] = eTag;
         return stamped.ToString(Formatting.None);
     }
 
     private static object? Deserialize(string state)
     {
-        using var reader = new JsonTextReader(new StringReader(state));
+        using var reader = new JsonTextReader(new StringReader(state)) { ArrayPool = CharPool.Instance };
         return Serializer.Deserialize<object>(reader);
+    }
+
+    [ThreadStatic]
+    private static StringWriter? t_writer;
+
+    private sealed class CharPool : IArrayPool<char>
+    {
+        public static readonly CharPool Instance = new();
+
+        public char[] Rent(int minimumLength) => ArrayPool<char>.Shared.Rent(minimumLength);
+
+        public void Return(char[]? array)
+        {
+            if (array is not null)
+            {
+                ArrayPool<char>.Shared.Return(array);
+            }
+        }
     }
 
     // One key's state as UTF-8 JSON in a buffer the slot keeps and overwrites, guarded by the storage's lock. A string
