@@ -14,9 +14,7 @@ QUESTIONS="${QUESTIONS:-$REPO/benchmarks/load/questions.txt}"
 
 start_host a "${A[0]}" 5201 Bot__State__IdleTimeout=00:30:00 "${A[@]:1}"; PID_A="$HOST_PID"
 start_host b "${B[0]}" 5202 Bot__State__IdleTimeout=00:30:00 "${B[@]:1}"; PID_B="$HOST_PID"
-drive() { # PORT SECONDS -> RESULT line
-  wrk -t2 -c16 -d"$2s" -s "$REPO/benchmarks/load/messages.lua" "http://127.0.0.1:$1" -- "$QUESTIONS" 500 | grep '^RESULT'
-}
+drive() { drive_messages_at "http://127.0.0.1:$1" "$2" 16; } # PORT SECONDS -> RESULT line
 for port in 5201 5202; do drive "$port" "$WARMUP" >/dev/null; done
 
 a=(); b=()
@@ -31,12 +29,8 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 echo "peak RSS: A $(peak_rss_mib "$PID_A") MiB, B $(peak_rss_mib "$PID_B") MiB"
 stop_host "$PID_A"; stop_host "$PID_B"
-python3 - "${a[*]}" "${b[*]}" <<'PY'
-import statistics, sys
-a = [float(x) for x in sys.argv[1].split()]
-b = [float(x) for x in sys.argv[2].split()]
-ratios = [y / x for x, y in zip(a, b)]
-print(f"A median {statistics.median(a):.0f} turns/s {a}")
-print(f"B median {statistics.median(b):.0f} turns/s {b}")
-print(f"B/A median {100 * statistics.median(ratios):.0f} %, rounds {[round(100 * r) for r in ratios]}")
-PY
+ratios=""
+for i in "${!a[@]}"; do ratios+="$(awk -v a="${a[$i]}" -v b="${b[$i]}" 'BEGIN { printf "%.0f ", (a > 0 ? 100 * b / a : 0) }')"; done
+echo "A median $(echo "${a[*]}" | median) turns/s (rounds: ${a[*]})"
+echo "B median $(echo "${b[*]}" | median) turns/s (rounds: ${b[*]})"
+echo "B/A median $(echo "$ratios" | median) % (rounds: ${ratios% } %)"

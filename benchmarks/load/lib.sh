@@ -63,5 +63,13 @@ stop_host() {
 peak_rss_mib() { awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 rss_mib() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
+# drive_messages_at URL SECONDS CONNECTIONS: one wrk run of /api/messages over 500 conversations per thread -> RESULT line.
+drive_messages_at() {
+  wrk -t2 -c"$3" -d"$2s" --latency -s "$REPO/benchmarks/load/messages.lua" "$1" -- "$QUESTIONS" 500 | grep '^RESULT'
+}
+
+# median: the median of the numbers on standard input (space or newline separated).
+median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
 # field NAME LINE: the value of NAME=... in a RESULT line.
 field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2"; }

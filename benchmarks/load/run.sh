@@ -29,9 +29,7 @@ PORT[echo]=5101; PORT[faqbot]=5102
 start_host echo "$ECHO_DLL" "${PORT[echo]}" Bot__State__IdleTimeout=00:30:00; PID[echo]="$HOST_PID"
 start_host faqbot "$FAQ_DLL" "${PORT[faqbot]}" Bot__State__IdleTimeout=00:30:00; PID[faqbot]="$HOST_PID"
 
-drive_messages() { # HOST SECONDS -> RESULT line
-  wrk -t2 -c"$CONNECTIONS" -d"$2s" --latency -s "$REPO/benchmarks/load/messages.lua" "http://127.0.0.1:${PORT[$1]}" -- "$QUESTIONS" 500 | grep '^RESULT'
-}
+drive_messages() { drive_messages_at "http://127.0.0.1:${PORT[$1]}" "$2" "$CONNECTIONS"; } # HOST SECONDS -> RESULT line
 drive_directline() { # HOST SECONDS -> RESULT line
   dotnet "$LOAD_DLL" --url "http://127.0.0.1:${PORT[$1]}" --users "$CONNECTIONS" --seconds "$2" --questions "$QUESTIONS" --turns-per-conversation 5 | grep '^RESULT'
 }
@@ -55,7 +53,6 @@ done
 R[echo.rss]="$(peak_rss_mib "${PID[echo]}")"; R[faqbot.rss]="$(peak_rss_mib "${PID[faqbot]}")"
 stop_host "${PID[echo]}"; stop_host "${PID[faqbot]}"
 
-median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 values() { local host="$1" key="$2" name="$3" r; for r in $(seq 1 "$ROUNDS"); do printf '%s ' "$(field "$name" "${R[$host.$key.$r]}")"; done; }
 ratios() { local key="$1" r; for r in $(seq 1 "$ROUNDS"); do
   awk -v a="$(field turns_per_s "${R[faqbot.$key.$r]}")" -v b="$(field turns_per_s "${R[echo.$key.$r]}")" 'BEGIN { printf "%.0f ", (b > 0 ? 100 * a / b : 0) }'; done; }
