@@ -222,9 +222,8 @@ public sealed class ExpiringMemoryStorage : IStorage
     }
 
     // Compact JSON rather than a JObject tree: a fraction of the memory per conversation (see Slot), and one pass to
-    // write and one to read instead of building and walking a tree each time.
-    // Every turn serializes its conversation's state once and reads it once: the writer's text buffer is reused per
-    // thread and both sides borrow Json.NET's scratch buffers from a pool, so a turn allocates little more than the text.
+    // write and one to read. Every turn does both once, so the writer's text buffer is reused per thread and both sides
+    // borrow Json.NET's scratch buffers from a pool: a turn allocates little more than the text itself.
     private static string Serialize(object value, string? eTag)
     {
         var writer = t_writer ??= new StringWriter(new StringBuilder(1024), System.Globalization.CultureInfo.InvariantCulture);
@@ -277,7 +276,7 @@ public sealed class ExpiringMemoryStorage : IStorage
 
     // One key's state as UTF-8 JSON in a buffer the slot keeps and overwrites, guarded by the storage's lock. A string
     // per write would live exactly as long as a conversation's pause between turns: long enough to be promoted out of
-    // the youngest GC generation, short enough to die there, which under load made the GC copy every conversation's
+    // the youngest GC generation, short enough to die soon after, which under load made the GC copy every conversation's
     // state and run gen1 and gen2 collections. The buffer is allocated once per conversation (again only when the
     // state outgrows it) and lives as long as the conversation. UTF-8 also halves the text's memory.
     private sealed class Slot(string key, string? eTag, DateTimeOffset lastAccess)
