@@ -31,6 +31,22 @@ for trx in "$results"/*.trx; do
   t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters"); e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
 done
+# CI shows only the end of the log, so the failures are repeated here with their messages.
+if [ "$failed" -gt 0 ]; then
+  echo "Failed tests:"
+  for trx in "$results"/*.trx; do
+    [ -e "$trx" ] || continue
+    awk '
+      function decode(s) { gsub(/&lt;/, "<", s); gsub(/&gt;/, ">", s); gsub(/&quot;/, "\"", s); gsub(/&apos;/, "\047", s); gsub(/&#xD;|&#xA;/, "", s); gsub(/&amp;/, "\\&", s); return s }
+      /<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); print "  " decode(substr($0, RSTART + 10, RLENGTH - 11)); inside = 1; next }
+      inside && /<\/UnitTestResult>/ { inside = 0; field = ""; next }
+      inside && /<Message>/ { field = "message"; shown = 0 }
+      inside && /<StackTrace>/ { field = "stack"; shown = 0 }
+      inside && field != "" && shown < (field == "message" ? 12 : 6) { line = $0; sub(/^[ \t]*<(Message|StackTrace)>/, "", line); sub(/<\/(Message|StackTrace)>.*/, "", line); print "      " decode(line); shown++ }
+      inside && /<\/(Message|StackTrace)>/ { field = "" }
+    ' "$trx"
+  done
+fi
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
   echo "test.sh: no test ran" >&2
