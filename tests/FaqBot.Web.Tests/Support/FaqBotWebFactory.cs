@@ -28,6 +28,8 @@ internal sealed class FaqBotWebFactory : WebApplicationFactory<Program>
         ["Knowledge:Reload:Enabled"] = "false",
     };
 
+    private bool _onLoopback;
+
     public FaqBotWebFactory(IDictionary<string, string?>? settings = null)
     {
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -57,15 +59,24 @@ internal sealed class FaqBotWebFactory : WebApplicationFactory<Program>
     /// <summary>Starts Kestrel on 127.0.0.1 with a free port and returns its base address.</summary>
     public Uri StartOnLoopback()
     {
-        UseKestrel(0);
+        // The port goes in as the app's own URL setting, not as UseKestrel(0): with a top-level Program the app starts
+        // its server on its own thread, and UseKestrel(port) rewrites the server's addresses from the test's thread, which
+        // throws "cannot be modified after the server has started" when the app gets there first (a rare CI failure).
+        _onLoopback = true;
+        UseKestrel();
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        return new Uri(addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
+        return new Uri(addresses.Single().TrimEnd('/') + "/");
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseContentRoot(RepositoryRoot.Path);
+        if (_onLoopback)
+        {
+            builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
+        }
+
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
         builder.ConfigureTestServices(services =>
         {
