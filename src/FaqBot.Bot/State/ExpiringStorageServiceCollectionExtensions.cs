@@ -9,8 +9,9 @@ namespace FaqBot.Bot.State;
 public static class ExpiringStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Makes <see cref="ExpiringMemoryStorage"/> the <see cref="IStorage"/> behind conversation and user state (replacing any
-    /// registered one, before or after <c>AddFaqBot</c>), configured from <c>Bot:State</c>, and logs its size periodically.
+    /// Makes <see cref="ExpiringMemoryStorage"/> the <see cref="IStorage"/> behind conversation and user state, and
+    /// <see cref="ExpiringConversationState"/> the <see cref="ConversationState"/> (replacing any registered ones, before
+    /// or after <c>AddFaqBot</c>), configured from <c>Bot:State</c>, and logs the storage's size periodically.
     /// </summary>
     public static IServiceCollection AddExpiringConversationState(this IServiceCollection services)
     {
@@ -25,6 +26,7 @@ public static class ExpiringStorageServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ExpiringStorageOptions>>().Value);
         services.TryAddSingleton(sp => new ExpiringMemoryStorage(sp.GetRequiredService<ExpiringStorageOptions>(), sp.GetRequiredService<TimeProvider>()));
         services.Replace(ServiceDescriptor.Singleton<IStorage>(sp => sp.GetRequiredService<ExpiringMemoryStorage>()));
+        services.Replace(ServiceDescriptor.Singleton<ConversationState>(sp => new ExpiringConversationState(sp.GetRequiredService<ExpiringMemoryStorage>())));
         services.AddHostedService<ConversationStateMonitor>();
         return services;
     }

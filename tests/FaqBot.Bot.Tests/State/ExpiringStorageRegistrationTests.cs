@@ -13,13 +13,14 @@ public sealed class ExpiringStorageRegistrationTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void Conversation_state_uses_the_expiring_storage_whether_registered_before_or_after_the_bot(bool first)
+    public void Conversation_state_is_the_lean_one_on_the_expiring_storage_whether_registered_before_or_after_the_bot(bool first)
     {
         using var provider = Build(first, new() { ["Bot:State:IdleTimeout"] = "00:05:00", ["Bot:State:MaxEntries"] = "42" });
 
         var storage = Assert.IsType<ExpiringMemoryStorage>(provider.GetRequiredService<IStorage>());
         var options = provider.GetRequiredService<ExpiringStorageOptions>();
         Assert.Same(storage, provider.GetRequiredService<ExpiringMemoryStorage>());
+        Assert.IsType<ExpiringConversationState>(provider.GetRequiredService<ConversationState>());
         Assert.Equal(TimeSpan.FromMinutes(5), options.IdleTimeout);
         Assert.Equal(42, options.MaxEntries);
     }
