@@ -29,6 +29,14 @@ public sealed class BotOptions
     /// </summary>
     public bool FeedbackSurvivesPowerLoss { get; set; }
 
+    /// <summary>
+    /// While feedback arrives faster than this, the feedback store starts a commit at most once per interval, and the
+    /// events that arrived meanwhile share it (group commit); a turn that records one waits for its commit, so this is
+    /// the most a busy bot adds to such a turn. An event after a quiet spell is committed at once. Zero commits as soon as
+    /// the previous commit is done, at a dozen-odd system calls per commit.
+    /// </summary>
+    public TimeSpan FeedbackCommitInterval { get; set; } = TimeSpan.FromMilliseconds(5);
+
     /// <summary>The absolute path of the feedback database these options point at.</summary>
     public string GetDatabasePath()
     {

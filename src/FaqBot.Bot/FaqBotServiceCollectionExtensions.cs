@@ -27,6 +27,8 @@ public static class FaqBotServiceCollectionExtensions
                 options.ContentRoot ??= configuration[HostContentRootKey])
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "Bot:DataDirectory must name a folder for the feedback database.")
             .Validate(o => o.MaxQuestionLength is >= 20 and <= 100_000, "Bot:MaxQuestionLength must be between 20 and 100000.")
+            .Validate(o => o.FeedbackCommitInterval >= TimeSpan.Zero && o.FeedbackCommitInterval <= TimeSpan.FromSeconds(1),
+                "Bot:FeedbackCommitInterval must be between 00:00:00 and 00:00:01, e.g. \"00:00:00.005\".")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -36,7 +38,7 @@ public static class FaqBotServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<BotOptions>>().Value;
-            return new SqliteFeedbackStore(options.GetDatabasePath(), options.FeedbackSurvivesPowerLoss);
+            return new SqliteFeedbackStore(options.GetDatabasePath(), options.FeedbackSurvivesPowerLoss, options.FeedbackCommitInterval);
         });
         services.TryAddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<SqliteFeedbackStore>());
         services.TryAddSingleton<FaqDialog>();

@@ -3,7 +3,10 @@ using Microsoft.Data.Sqlite;
 
 namespace FaqBot.Bot.Tests.Faults;
 
-/// <summary>Concurrent feedback events share transactions (group commit) yet each call returns only once its row is stored.</summary>
+/// <summary>
+/// Concurrent feedback events share transactions (group commit), more of them under a commit interval, yet each call
+/// returns only once its row is stored.
+/// </summary>
 public sealed class FeedbackGroupCommitTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("faqbot-group-commit-").FullName;
@@ -31,11 +34,40 @@ public sealed class FeedbackGroupCommitTests : IDisposable
         Assert.Equal(1_000, await CountAsync(database, "SELECT COUNT(*) FROM feedback;", null));
     }
 
+    [Fact]
+    public async Task Under_a_commit_interval_events_that_arrive_together_share_a_commit_and_each_returns_once_stored()
+    {
+        var database = Path.Combine(_folder, "feedback.db");
+        using var store = new SqliteFeedbackStore(database, commitInterval: TimeSpan.FromMilliseconds(500));
+        await store.RecordAsync(Declined("first"), CancellationToken.None);
+
+        // These arrive within the interval after the first commit, so they wait for the next one, together.
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() => store.RecordAsync(Declined($"together {i}"), CancellationToken.None))));
+
+        Assert.Equal(51, await CountAsync(database, "SELECT COUNT(*) FROM feedback;", null));
+        Assert.InRange(store.Commits, 2, 3); // 3 only if a slow machine let the interval pass while the 50 were queued
+    }
+
+    [Fact]
+    public async Task An_event_after_a_quiet_spell_is_committed_at_once_whatever_the_interval()
+    {
+        var database = Path.Combine(_folder, "feedback.db");
+        using var store = new SqliteFeedbackStore(database, commitInterval: TimeSpan.FromMinutes(10));
+
+        // Waiting for the interval would take ten minutes; the timeout only turns that into a failure.
+        await store.RecordAsync(Declined("alone"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, await CountAsync(database, "SELECT COUNT(*) FROM feedback WHERE question = $q;", "alone"));
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
     }
+
+    private static FeedbackEvent Declined(string question) =>
+        new(DateTimeOffset.UtcNow, "test", "c1", question, null, null, FeedbackKind.Declined);
 
     private static async Task<long> CountAsync(string database, string sql, string? question)
     {
