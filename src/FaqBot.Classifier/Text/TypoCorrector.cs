@@ -9,9 +9,10 @@ namespace FaqBot.Classifier.Text;
 public sealed class TypoCorrector
 {
     private readonly HashSet<string> _known;
-    private readonly Dictionary<int, List<string>> _targetsByLength = [];
-    private readonly Dictionary<string, int> _rank = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, uint> _letterMasks = new(StringComparer.Ordinal);
+
+    // Per length, the target words in preference order with what the search compares, so scanning a length's
+    // candidates (the hot loop of every question with an unknown word) reads one array and looks nothing up.
+    private readonly Dictionary<int, Target[]> _targetsByLength;
 
     // Only this many of the most frequent target words are candidates for a short word's dropped letter.
     private const int CommonWords = 200;
@@ -22,20 +23,19 @@ public sealed class TypoCorrector
     public TypoCorrector(IEnumerable<string> targets, IEnumerable<string> otherKnownWords)
     {
         _known = new HashSet<string>(otherKnownWords, StringComparer.Ordinal);
+        var rank = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var word in targets)
         {
-            if (_rank.TryAdd(word, _rank.Count))
+            if (rank.TryAdd(word, rank.Count))
             {
                 _known.Add(word);
-                if (!_targetsByLength.TryGetValue(word.Length, out var list))
-                {
-                    _targetsByLength[word.Length] = list = [];
-                }
-
-                list.Add(word);
-                _letterMasks[word] = LetterMask(word);
             }
         }
+
+        _targetsByLength = rank
+            .Select(pair => new Target(pair.Key, LetterMask(pair.Key), pair.Value))
+            .GroupBy(target => target.Word.Length)
+            .ToDictionary(group => group.Key, group => group.OrderBy(target => target.Rank).ToArray());
     }
 
     /// <summary>True when the word needs no correction.</summary>
@@ -44,7 +44,7 @@ public sealed class TypoCorrector
     /// <summary>The word itself when known or uncorrectable, else the closest target word.</summary>
     public string Correct(string word)
     {
-        if (_known.Contains(word) || !word.All(char.IsAsciiLetterLower))
+        if (_known.Contains(word) || word.AsSpan().ContainsAnyExceptInRange('a', 'z'))
         {
             return word;
         }
@@ -57,7 +57,8 @@ public sealed class TypoCorrector
         }
 
         var maxDistance = word.Length >= 7 ? 2 : 1;
-        string? best = null;
+        var letters = LetterMask(word);
+        Target? best = null;
         var bestDistance = int.MaxValue;
         for (var length = word.Length - maxDistance; length <= word.Length + maxDistance; length++)
         {
@@ -66,17 +67,16 @@ public sealed class TypoCorrector
                 continue;
             }
 
-            var letters = LetterMask(word);
             foreach (var candidate in candidates)
             {
                 // One edit changes at most two letters' presence: skip candidates whose letter sets differ more.
-                if (BitOperations.PopCount(letters ^ _letterMasks[candidate]) > 2 * maxDistance)
+                if (BitOperations.PopCount(letters ^ candidate.Mask) > 2 * maxDistance)
                 {
                     continue;
                 }
 
-                var distance = Distance(word, candidate, Math.Min(maxDistance, bestDistance));
-                if (distance < bestDistance || (distance == bestDistance && best is not null && _rank[candidate] < _rank[best]))
+                var distance = Distance(word, candidate.Word, Math.Min(maxDistance, bestDistance));
+                if (distance < bestDistance || (distance == bestDistance && best is { } current && candidate.Rank < current.Rank))
                 {
                     if (distance <= maxDistance)
                     {
@@ -87,7 +87,7 @@ public sealed class TypoCorrector
             }
         }
 
-        return best ?? word;
+        return best?.Word ?? word;
     }
 
     // The most frequent of the commonest target words that is this word with one letter added.
@@ -100,14 +100,14 @@ public sealed class TypoCorrector
 
         foreach (var candidate in candidates)
         {
-            if (_rank[candidate] >= CommonWords)
+            if (candidate.Rank >= CommonWords)
             {
                 break;
             }
 
-            if (IsOneInsertion(word, candidate))
+            if (IsOneInsertion(word, candidate.Word))
             {
-                return candidate;
+                return candidate.Word;
             }
         }
 
@@ -183,4 +183,7 @@ public sealed class TypoCorrector
 
         return previous[b.Length];
     }
+
+    // A word a typo may be corrected to: its letters (see LetterMask) and its preference (0 is the most preferred).
+    private readonly record struct Target(string Word, uint Mask, int Rank);
 }
