@@ -164,6 +164,58 @@ public sealed class ExpiringMemoryStorage : IStorage
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Copies the UTF-8 JSON of <paramref name="key"/> into <paramref name="destination"/> when it was stored by
+    /// <see cref="WriteJson"/>, for an owner that serialises its own state; counts as a use of the key, like a read.
+    /// </summary>
+    /// <returns>What the key holds: nothing, JSON written by <see cref="WriteJson"/> (copied), or an object written by
+    /// <see cref="WriteAsync"/> (not copied: read it with <see cref="ReadAsync"/>).</returns>
+    public StoredJson ReadJson(string key, IBufferWriter<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(destination);
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            ExpireIdle(now);
+            if (!_slots.TryGetValue(key, out var node) || node.Value.IsEmpty)
+            {
+                return StoredJson.Missing;
+            }
+
+            Touch(node, now);
+            return node.Value.CopyJsonTo(destination) ? StoredJson.Json : StoredJson.Object;
+        }
+    }
+
+    /// <summary>
+    /// Stores <paramref name="utf8Json"/> as the value of <paramref name="key"/>, for an owner that serialises its own
+    /// state (read it back with <see cref="ReadJson"/>; <see cref="ReadAsync"/> reads it as a JSON object). The JSON is
+    /// not checked here: the caller wrote it.
+    /// </summary>
+    public void WriteJson(string key, ReadOnlySpan<byte> utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            ExpireIdle(now);
+            if (_slots.TryGetValue(key, out var node))
+            {
+                node.Value.WriteJson(utf8Json);
+                node.Value.ETag = null;
+                Touch(node, now);
+            }
+            else
+            {
+                var slot = new Slot(key, null, now);
+                slot.WriteJson(utf8Json);
+                _slots[key] = _byLastAccess.AddLast(slot);
+                EvictOverflow();
+            }
+        }
+    }
+
     /// <inheritdoc />
     public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
@@ -279,10 +331,13 @@ public sealed class ExpiringMemoryStorage : IStorage
     // the youngest GC generation, short enough to die soon after, which under load made the GC copy every conversation's
     // state and run gen1 and gen2 collections. The buffer is allocated once per conversation (again only when the
     // state outgrows it) and lives as long as the conversation. UTF-8 also halves the text's memory.
+    // Either form is JSON: WriteAsync's text with type names, or an owner's own JSON (WriteJson), which ReadAsync reads
+    // back as a JSON object.
     private sealed class Slot(string key, string? eTag, DateTimeOffset lastAccess)
     {
         private byte[]? _utf8;
         private int _length = -1;
+        private bool _ownersJson;
 
         public string Key { get; } = key;
 
@@ -290,24 +345,49 @@ public sealed class ExpiringMemoryStorage : IStorage
 
         public DateTimeOffset LastAccess { get; set; } = lastAccess;
 
+        public bool IsEmpty => _length < 0;
+
         public string? Read() => _length < 0 ? null : Encoding.UTF8.GetString(_utf8!, 0, _length);
 
         public void Write(string? state)
         {
+            _ownersJson = false;
             if (state is null)
             {
                 _length = -1;
                 return;
             }
 
-            var needed = Encoding.UTF8.GetByteCount(state);
+            _length = Encoding.UTF8.GetBytes(state, Room(Encoding.UTF8.GetByteCount(state)));
+        }
+
+        public void WriteJson(ReadOnlySpan<byte> utf8Json)
+        {
+            utf8Json.CopyTo(Room(utf8Json.Length));
+            _length = utf8Json.Length;
+            _ownersJson = true;
+        }
+
+        public bool CopyJsonTo(IBufferWriter<byte> destination)
+        {
+            if (!_ownersJson)
+            {
+                return false;
+            }
+
+            destination.Write(_utf8.AsSpan(0, _length));
+            return true;
+        }
+
+        private byte[] Room(int needed)
+        {
             if (_utf8 is null || _utf8.Length < needed || _utf8.Length > 4 * Math.Max(needed, 256))
             {
                 // Room to grow (the last question and answer change length from turn to turn) without reallocating each time.
                 _utf8 = new byte[needed + (needed / 4)];
             }
 
-            _length = Encoding.UTF8.GetBytes(state, _utf8);
+            return _utf8;
         }
     }
 }

@@ -1,3 +1,4 @@
+using FaqBot.Bot.Dialog;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,7 +27,8 @@ public static class ExpiringStorageServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ExpiringStorageOptions>>().Value);
         services.TryAddSingleton(sp => new ExpiringMemoryStorage(sp.GetRequiredService<ExpiringStorageOptions>(), sp.GetRequiredService<TimeProvider>()));
         services.Replace(ServiceDescriptor.Singleton<IStorage>(sp => sp.GetRequiredService<ExpiringMemoryStorage>()));
-        services.Replace(ServiceDescriptor.Singleton<ConversationState>(sp => new ExpiringConversationState(sp.GetRequiredService<ExpiringMemoryStorage>())));
+        services.Replace(ServiceDescriptor.Singleton<ConversationState>(sp =>
+            new ExpiringConversationState(sp.GetRequiredService<ExpiringMemoryStorage>(), [typeof(FaqConversationData)])));
         services.AddHostedService<ConversationStateMonitor>();
         return services;
     }

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using FaqBot.Bot.Dialog;
 using FaqBot.Bot.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
@@ -127,6 +130,70 @@ public sealed class ExpiringConversationStateTests
 
         Assert.Contains("'test/conversations/c1'", error.Message, StringComparison.Ordinal);
         Assert.Contains("not a dictionary", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_dialogs_data_is_kept_as_typed_JSON_without_type_names_and_read_back_whole()
+    {
+        var state = new ExpiringConversationState(_storage, [typeof(FaqConversationData)]);
+        var data = state.CreateProperty<FaqConversationData>(nameof(FaqConversationData));
+        using (var first = Turn("c1"))
+        {
+            var written = await data.GetAsync(first, () => new FaqConversationData());
+            written.Stage = DialogStage.Clarifying;
+            written.PendingQuestion = "masks caf\u00e9 \"clay\"?";
+            written.Candidates = [new("entry-a", "Which clays?", 0.41f), new("entry-b", "How long?", 0.37f)];
+            written.LastAnswer = new AnsweredQuestion("which clays", "entry-a", 0.83f, Rated: true);
+            written.GreetedUserIds = ["u1", "u2"];
+            await state.SaveChangesAsync(first);
+        }
+
+        var stored = new ArrayBufferWriter<byte>();
+        Assert.Equal(StoredJson.Json, _storage.ReadJson("test/conversations/c1", stored));
+        Assert.DoesNotContain("$type", Encoding.UTF8.GetString(stored.WrittenSpan), StringComparison.Ordinal);
+
+        using var second = Turn("c1");
+        var read = await data.GetAsync(second, () => new FaqConversationData());
+        Assert.Equal(DialogStage.Clarifying, read.Stage);
+        Assert.Equal("masks caf\u00e9 \"clay\"?", read.PendingQuestion);
+        Assert.Equal([new("entry-a", "Which clays?", 0.41f), new("entry-b", "How long?", 0.37f)], read.Candidates);
+        Assert.Equal(new AnsweredQuestion("which clays", "entry-a", 0.83f, Rated: true), read.LastAnswer);
+        Assert.Equal(["u1", "u2"], read.GreetedUserIds);
+    }
+
+    [Fact]
+    public async Task A_value_of_a_type_not_named_for_JSON_takes_the_storages_object_path_and_reads_back_as_its_type()
+    {
+        var state = new ExpiringConversationState(_storage, [typeof(FaqConversationData)]);
+        var note = state.CreateProperty<Note>("note");
+        using (var first = Turn("c1"))
+        {
+            (await note.GetAsync(first, () => new Note())).Text = "by object";
+            await state.SaveChangesAsync(first);
+        }
+
+        Assert.Equal(StoredJson.Object, _storage.ReadJson("test/conversations/c1", new ArrayBufferWriter<byte>()));
+        using var second = Turn("c1");
+        Assert.Equal("by object", (await note.GetAsync(second, () => new Note())).Text);
+    }
+
+    [Fact]
+    public async Task Typed_JSON_is_readable_by_Bot_Builders_own_ConversationState_and_by_another_instance()
+    {
+        var writer = new ExpiringConversationState(_storage, [typeof(FaqConversationData)]);
+        using (var first = Turn("c1"))
+        {
+            var written = await writer.CreateProperty<FaqConversationData>("data").GetAsync(first, () => new FaqConversationData());
+            written.LastAnswer = new AnsweredQuestion("q", "entry-a", 0.5f, Rated: false);
+            await writer.SaveChangesAsync(first);
+        }
+
+        foreach (var reader in new ConversationState[] { new(_storage), new ExpiringConversationState(_storage, [typeof(FaqConversationData)]) })
+        {
+            using var turn = Turn("c1");
+            var read = await reader.CreateProperty<FaqConversationData>("data").GetAsync(turn, () => new FaqConversationData());
+            Assert.Equal("entry-a", read.LastAnswer?.EntryId);
+        }
     }
 
     private static TurnContext Turn(string conversation) => new(new TestAdapter(), new Activity
