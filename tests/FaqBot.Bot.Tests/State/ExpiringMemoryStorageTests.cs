@@ -1,7 +1,10 @@
+using System.Buffers;
+using System.Text;
 using FaqBot.Bot.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
 
 namespace FaqBot.Bot.Tests.State;
 
@@ -99,6 +102,49 @@ public sealed class ExpiringMemoryStorageTests
         await storage.WriteAsync(new Dictionary<string, object> { ["a"] = new Note { Text = "v2", ETag = "*" } });
 
         Assert.Equal("v2", ((Note)(await storage.ReadAsync(["a"]))["a"]).Text);
+    }
+
+    [Fact]
+    public async Task An_owners_JSON_reads_back_byte_for_byte_and_as_a_JSON_object_through_the_storage_interface()
+    {
+        var storage = Create();
+        storage.WriteJson("a", """{"data":{"Text":"caf\u00e9"}}"""u8);
+
+        var copy = new ArrayBufferWriter<byte>();
+        Assert.Equal(StoredJson.Json, storage.ReadJson("a", copy));
+        Assert.Equal("""{"data":{"Text":"caf\u00e9"}}""", Encoding.UTF8.GetString(copy.WrittenSpan));
+        var read = Assert.IsType<JObject>((await storage.ReadAsync(["a"]))["a"]);
+        Assert.Equal("café", read["data"]?["Text"]?.Value<string>());
+    }
+
+    [Fact]
+    public async Task ReadJson_tells_a_missing_key_from_one_written_as_an_object_and_copies_neither()
+    {
+        var storage = Create();
+        await storage.WriteAsync(new Dictionary<string, object> { ["object"] = new Note { Text = "typed" } });
+        var copy = new ArrayBufferWriter<byte>();
+
+        Assert.Equal(StoredJson.Missing, storage.ReadJson("missing", copy));
+        Assert.Equal(StoredJson.Object, storage.ReadJson("object", copy));
+        Assert.Equal(0, copy.WrittenCount);
+    }
+
+    [Fact]
+    public void Keys_written_as_JSON_expire_and_count_like_any_other()
+    {
+        var storage = Create(idle: TimeSpan.FromMinutes(30), maxEntries: 2);
+        storage.WriteJson("idle", "{}"u8);
+        _clock.Advance(TimeSpan.FromMinutes(20));
+        storage.WriteJson("busy", "{}"u8);
+        _clock.Advance(TimeSpan.FromMinutes(15));
+
+        Assert.Equal(StoredJson.Missing, storage.ReadJson("idle", new ArrayBufferWriter<byte>()));
+        Assert.Equal(StoredJson.Json, storage.ReadJson("busy", new ArrayBufferWriter<byte>()));
+        Assert.Equal(1, storage.Expired);
+        storage.WriteJson("b", "{}"u8);
+        storage.WriteJson("c", "{}"u8);
+        Assert.Equal(2, storage.Count);
+        Assert.Equal(1, storage.Evicted);
     }
 
     [Fact]
