@@ -30,7 +30,7 @@ public class StateBenchmarks
     {
         _botBuilderState = new ConversationState(NewStorage());
         _botBuilderData = _botBuilderState.CreateProperty<FaqConversationData>(nameof(FaqConversationData));
-        _hostState = new ExpiringConversationState(NewStorage(), [typeof(FaqConversationData)]);
+        _hostState = new ExpiringConversationState(NewStorage(), [FaqConversationDataJson.Default.FaqConversationData]);
         _hostData = _hostState.CreateProperty<FaqConversationData>(nameof(FaqConversationData));
         _adapter = new TestAdapter();
     }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
@@ -16,9 +17,10 @@ namespace FaqBot.Bot.State;
 /// loaded state always writes it back (which also keeps an active conversation from expiring), and a turn that never
 /// loaded it writes nothing;</item>
 /// <item>Json.NET with type names, which the storage needs to give any object back as its own type. Here a property
-/// whose value is one of the plain data types named at construction is written by System.Text.Json straight to UTF-8
-/// without type names, and read back as the type this instance saw it saved as. A value of any other type sends the
-/// whole state through the storage's own object path instead, as <see cref="BotState"/> would.</item>
+/// whose value is one of the plain data types given at construction (with System.Text.Json metadata, source-generated
+/// for the dialog's data) is written straight to UTF-8 without type names, and read back as the type this instance saw
+/// it saved as. A value of any other type sends the whole state through the storage's own object path instead, as
+/// <see cref="BotState"/> would.</item>
 /// </list>
 /// </summary>
 public sealed class ExpiringConversationState : ConversationState
@@ -28,29 +30,28 @@ public sealed class ExpiringConversationState : ConversationState
     // LoadAsync checks that GetCachedState finds what it stored, so a Bot Builder that moves it fails loudly, not silently.
     internal const string TurnStateKey = nameof(ConversationState);
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
-
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;
 
     private readonly ExpiringMemoryStorage _storage;
-    private readonly HashSet<Type> _jsonTypes;
+    private readonly Dictionary<Type, JsonTypeInfo> _jsonTypes;
 
     // Property name → the type its value had when this instance first saved it as JSON. The storage lives in this
     // process, so every JSON it holds for this state was written here, and its properties' types are known.
-    private readonly ConcurrentDictionary<string, Type> _propertyTypes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, JsonTypeInfo> _propertyTypes = new(StringComparer.Ordinal);
 
     /// <summary>Creates the state on <paramref name="storage"/>.</summary>
     /// <param name="storage">Where the state is kept.</param>
     /// <param name="jsonTypes">
-    /// Property value types stored as typed JSON: plain data types that System.Text.Json writes and reads back whole
-    /// (public properties, no <see cref="object"/>-typed or polymorphic members). Other values take the storage's object path.
+    /// Property value types stored as typed JSON, by their System.Text.Json metadata: plain data types that it writes and
+    /// reads back whole (public properties, no <see cref="object"/>-typed or polymorphic members). Other values take the
+    /// storage's object path.
     /// </param>
-    public ExpiringConversationState(ExpiringMemoryStorage storage, IEnumerable<Type>? jsonTypes = null)
+    public ExpiringConversationState(ExpiringMemoryStorage storage, IEnumerable<JsonTypeInfo>? jsonTypes = null)
         : base(storage)
     {
         _storage = storage;
-        _jsonTypes = [.. jsonTypes ?? []];
+        _jsonTypes = (jsonTypes ?? []).ToDictionary(info => info.Type);
     }
 
     /// <inheritdoc />
@@ -107,7 +108,7 @@ public sealed class ExpiringConversationState : ConversationState
                 }
                 else
                 {
-                    JsonSerializer.Serialize(writer, value, value.GetType(), Json);
+                    JsonSerializer.Serialize(writer, value, _jsonTypes[value.GetType()]);
                 }
             }
 
@@ -147,8 +148,7 @@ public sealed class ExpiringConversationState : ConversationState
                 continue;
             }
 
-            var type = value.GetType();
-            if (!_jsonTypes.Contains(type) || _propertyTypes.GetOrAdd(name, type) != type)
+            if (!_jsonTypes.TryGetValue(value.GetType(), out var info) || _propertyTypes.GetOrAdd(name, info) != info)
             {
                 return false;
             }
@@ -170,9 +170,9 @@ public sealed class ExpiringConversationState : ConversationState
             {
                 state[name] = null!;
             }
-            else if (_propertyTypes.TryGetValue(name, out var type))
+            else if (_propertyTypes.TryGetValue(name, out var info))
             {
-                state[name] = JsonSerializer.Deserialize(ref reader, type, Json)!;
+                state[name] = JsonSerializer.Deserialize(ref reader, info)!;
             }
             else
             {

@@ -28,7 +28,7 @@ public static class ExpiringStorageServiceCollectionExtensions
         services.TryAddSingleton(sp => new ExpiringMemoryStorage(sp.GetRequiredService<ExpiringStorageOptions>(), sp.GetRequiredService<TimeProvider>()));
         services.Replace(ServiceDescriptor.Singleton<IStorage>(sp => sp.GetRequiredService<ExpiringMemoryStorage>()));
         services.Replace(ServiceDescriptor.Singleton<ConversationState>(sp =>
-            new ExpiringConversationState(sp.GetRequiredService<ExpiringMemoryStorage>(), [typeof(FaqConversationData)])));
+            new ExpiringConversationState(sp.GetRequiredService<ExpiringMemoryStorage>(), [FaqConversationDataJson.Default.FaqConversationData])));
         services.AddHostedService<ConversationStateMonitor>();
         return services;
     }

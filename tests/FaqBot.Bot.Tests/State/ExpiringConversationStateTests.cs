@@ -135,7 +135,7 @@ public sealed class ExpiringConversationStateTests
     [Fact]
     public async Task The_dialogs_data_is_kept_as_typed_JSON_without_type_names_and_read_back_whole()
     {
-        var state = new ExpiringConversationState(_storage, [typeof(FaqConversationData)]);
+        var state = new ExpiringConversationState(_storage, [FaqConversationDataJson.Default.FaqConversationData]);
         var data = state.CreateProperty<FaqConversationData>(nameof(FaqConversationData));
         using (var first = Turn("c1"))
         {
@@ -164,7 +164,7 @@ public sealed class ExpiringConversationStateTests
     [Fact]
     public async Task A_value_of_a_type_not_named_for_JSON_takes_the_storages_object_path_and_reads_back_as_its_type()
     {
-        var state = new ExpiringConversationState(_storage, [typeof(FaqConversationData)]);
+        var state = new ExpiringConversationState(_storage, [FaqConversationDataJson.Default.FaqConversationData]);
         var note = state.CreateProperty<Note>("note");
         using (var first = Turn("c1"))
         {
@@ -180,7 +180,7 @@ public sealed class ExpiringConversationStateTests
     [Fact]
     public async Task Typed_JSON_is_readable_by_Bot_Builders_own_ConversationState_and_by_another_instance()
     {
-        var writer = new ExpiringConversationState(_storage, [typeof(FaqConversationData)]);
+        var writer = new ExpiringConversationState(_storage, [FaqConversationDataJson.Default.FaqConversationData]);
         using (var first = Turn("c1"))
         {
             var written = await writer.CreateProperty<FaqConversationData>("data").GetAsync(first, () => new FaqConversationData());
@@ -188,7 +188,7 @@ public sealed class ExpiringConversationStateTests
             await writer.SaveChangesAsync(first);
         }
 
-        foreach (var reader in new ConversationState[] { new(_storage), new ExpiringConversationState(_storage, [typeof(FaqConversationData)]) })
+        foreach (var reader in new ConversationState[] { new(_storage), new ExpiringConversationState(_storage, [FaqConversationDataJson.Default.FaqConversationData]) })
         {
             using var turn = Turn("c1");
             var read = await reader.CreateProperty<FaqConversationData>("data").GetAsync(turn, () => new FaqConversationData());
