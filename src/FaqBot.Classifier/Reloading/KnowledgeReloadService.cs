@@ -66,7 +66,7 @@ public sealed class KnowledgeReloadService : BackgroundService
             var changes = KnowledgeChanges.Between(engine.KnowledgeBase, next);
             if (changes.IsEmpty)
             {
-                _logger.LogInformation("Articles in {Directory} were touched but no entry changed; the model stays.", _articlesDirectory);
+                _logger.LogInformation("Checked the articles in {Directory}: no entry changed; the model stays.", _articlesDirectory);
                 return new KnowledgeReloadResult(false, changes, null);
             }
 
@@ -118,6 +118,10 @@ public sealed class KnowledgeReloadService : BackgroundService
         watcher.Error += (_, _) => Signal();
         watcher.EnableRaisingEvents = true;
         _logger.LogInformation("Watching {Directory} for article changes (debounce {Debounce}).", _articlesDirectory, _options.Debounce);
+
+        // The host starts this loop after the model was loaded, on another thread: an article saved in between raised no
+        // event. One check now catches it; with nothing changed it only re-reads the articles and keeps the model.
+        Signal();
 
         try
         {

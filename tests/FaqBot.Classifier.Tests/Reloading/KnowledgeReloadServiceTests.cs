@@ -51,7 +51,7 @@ public sealed class KnowledgeReloadServiceTests : IDisposable
         text = text[..q5] + text[q6..];
         text = text.Replace("Always use lukewarm water", "Always use cool or lukewarm water", StringComparison.Ordinal)
             .Replace("### Conclusion", NewFaq + "### Conclusion", StringComparison.Ordinal);
-        await File.WriteAllTextAsync(_article, text);
+        await SaveArticleAsync(text);
         var swapped = await NextAsync(results, r => r.Swapped || r.Error is not null);
         await asking.CancelAsync();
         var (asked, declined) = await answeredDuringReload;
@@ -71,7 +71,7 @@ public sealed class KnowledgeReloadServiceTests : IDisposable
 
         // When the article is then broken (front matter never closed)
         var hashAfterEdit = engine.Status.KnowledgeBaseHash;
-        await File.WriteAllTextAsync(_article, text.Replace("\n---\n\n##", "\n\n##", StringComparison.Ordinal));
+        await SaveArticleAsync(text.Replace("\n---\n\n##", "\n\n##", StringComparison.Ordinal));
         var broken = await NextAsync(results, r => r.Swapped || r.Error is not null);
 
         // Then the edited model keeps serving and the ArticleFormatException is logged with the file
@@ -88,6 +88,16 @@ public sealed class KnowledgeReloadServiceTests : IDisposable
         {
             _output.WriteLine($"{level}: {message}");
         }
+    }
+
+    // Saved as editors that save safely do (a temporary file renamed over the article), so the watcher never sees the
+    // article empty or half written: on a loaded machine a plain rewrite can outlast the debounce, and the reload would
+    // then rightly report the half-written article instead of the edit this test is about.
+    private async Task SaveArticleAsync(string text)
+    {
+        var temporary = _article + ".tmp";
+        await File.WriteAllTextAsync(temporary, text);
+        File.Move(temporary, _article, overwrite: true);
     }
 
     [Fact]
