@@ -187,7 +187,7 @@ public sealed class ExpiringConversationState : ConversationState
 
     private static ArrayBufferWriter<byte> Buffer()
     {
-        // Per thread and used only between awaits; one huge state must not pin a huge buffer to the thread for good.
+        // Per thread, and never held across an await; one huge state must not pin a huge buffer to the thread for good.
         if (t_buffer is not { Capacity: <= 64 * 1024 } buffer)
         {
             t_buffer = buffer = new ArrayBufferWriter<byte>(1024);

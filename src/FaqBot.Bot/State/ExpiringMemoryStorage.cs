@@ -145,19 +145,9 @@ public sealed class ExpiringMemoryStorage : IStorage
                 var eTag = value is not null && incoming.Present ? (++_eTag).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
                 var state = eTag is null ? text : Serialize(value!, eTag);
 
-                if (_slots.TryGetValue(key, out var node))
-                {
-                    node.Value.Write(state);
-                    node.Value.ETag = eTag;
-                    Touch(node, now);
-                }
-                else
-                {
-                    var slot = new Slot(key, eTag, now);
-                    slot.Write(state);
-                    _slots[key] = _byLastAccess.AddLast(slot);
-                    EvictOverflow();
-                }
+                var slot = SlotFor(key, now);
+                slot.Write(state);
+                slot.ETag = eTag;
             }
         }
 
@@ -200,19 +190,9 @@ public sealed class ExpiringMemoryStorage : IStorage
         {
             var now = _time.GetUtcNow();
             ExpireIdle(now);
-            if (_slots.TryGetValue(key, out var node))
-            {
-                node.Value.WriteJson(utf8Json);
-                node.Value.ETag = null;
-                Touch(node, now);
-            }
-            else
-            {
-                var slot = new Slot(key, null, now);
-                slot.WriteJson(utf8Json);
-                _slots[key] = _byLastAccess.AddLast(slot);
-                EvictOverflow();
-            }
+            var slot = SlotFor(key, now);
+            slot.WriteJson(utf8Json);
+            slot.ETag = null;
         }
     }
 
@@ -241,6 +221,21 @@ public sealed class ExpiringMemoryStorage : IStorage
         JObject json when json.ContainsKey("ETag") => (true, json.Value<string>("ETag")),
         _ => (false, null),
     };
+
+    // The key's slot, marked as used now: its own, or a new one (evicting the least recently used past the cap). Under the lock.
+    private Slot SlotFor(string key, DateTimeOffset now)
+    {
+        if (_slots.TryGetValue(key, out var node))
+        {
+            Touch(node, now);
+            return node.Value;
+        }
+
+        var slot = new Slot(key, now);
+        _slots[key] = _byLastAccess.AddLast(slot);
+        EvictOverflow();
+        return slot;
+    }
 
     private void Touch(LinkedListNode<Slot> node, DateTimeOffset now)
     {
@@ -333,7 +328,7 @@ public sealed class ExpiringMemoryStorage : IStorage
     // state outgrows it) and lives as long as the conversation. UTF-8 also halves the text's memory.
     // Either form is JSON: WriteAsync's text with type names, or an owner's own JSON (WriteJson), which ReadAsync reads
     // back as a JSON object.
-    private sealed class Slot(string key, string? eTag, DateTimeOffset lastAccess)
+    private sealed class Slot(string key, DateTimeOffset lastAccess)
     {
         private byte[]? _utf8;
         private int _length = -1;
@@ -341,7 +336,7 @@ public sealed class ExpiringMemoryStorage : IStorage
 
         public string Key { get; } = key;
 
-        public string? ETag { get; set; } = eTag;
+        public string? ETag { get; set; }
 
         public DateTimeOffset LastAccess { get; set; } = lastAccess;
 
