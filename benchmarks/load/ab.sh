@@ -30,7 +30,7 @@ done
 echo "peak RSS: A $(peak_rss_mib "$PID_A") MiB, B $(peak_rss_mib "$PID_B") MiB"
 stop_host "$PID_A"; stop_host "$PID_B"
 ratios=""
-for i in "${!a[@]}"; do ratios+="$(awk -v a="${a[$i]}" -v b="${b[$i]}" 'BEGIN { printf "%.0f ", (a > 0 ? 100 * b / a : 0) }')"; done
+for i in "${!a[@]}"; do ratios+="$(percent_of "${b[$i]}" "${a[$i]}")"; done
 echo "A median $(echo "${a[*]}" | median) turns/s (rounds: ${a[*]})"
 echo "B median $(echo "${b[*]}" | median) turns/s (rounds: ${b[*]})"
 echo "B/A median $(echo "$ratios" | median) % (rounds: ${ratios% } %)"

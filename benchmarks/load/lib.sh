@@ -68,6 +68,9 @@ drive_messages_at() {
   wrk -t2 -c"$3" -d"$2s" --latency -s "$REPO/benchmarks/load/messages.lua" "$1" -- "$QUESTIONS" 500 | grep '^RESULT'
 }
 
+# percent_of PART WHOLE: PART as a whole percentage of WHOLE, followed by a space (0 when WHOLE is 0).
+percent_of() { awk -v part="$1" -v whole="$2" 'BEGIN { printf "%.0f ", (whole > 0 ? 100 * part / whole : 0) }'; }
+
 # median: the median of the numbers on standard input (space or newline separated).
 median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 

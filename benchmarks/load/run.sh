@@ -55,7 +55,7 @@ stop_host "${PID[echo]}"; stop_host "${PID[faqbot]}"
 
 values() { local host="$1" key="$2" name="$3" r; for r in $(seq 1 "$ROUNDS"); do printf '%s ' "$(field "$name" "${R[$host.$key.$r]}")"; done; }
 ratios() { local key="$1" r; for r in $(seq 1 "$ROUNDS"); do
-  awk -v a="$(field turns_per_s "${R[faqbot.$key.$r]}")" -v b="$(field turns_per_s "${R[echo.$key.$r]}")" 'BEGIN { printf "%.0f ", (b > 0 ? 100 * a / b : 0) }'; done; }
+  percent_of "$(field turns_per_s "${R[faqbot.$key.$r]}")" "$(field turns_per_s "${R[echo.$key.$r]}")"; done; }
 m_errs() { local host="$1" r n=0 line; for r in $(seq 1 "$ROUNDS"); do line="${R[$host.m.$r]}"
   n=$(( n + $(field non_200 "$line") + $(field bad_replies "$line") + $(field socket_errors "$line") )); done; echo "$n"; }
 d_errs() { local host="$1" r n=0; for r in $(seq 1 "$ROUNDS"); do n=$(( n + $(field errors "${R[$host.d.$r]}") )); done; echo "$n"; }
