@@ -34,11 +34,7 @@ public sealed class ExpiringConversationStateTests
         var state = new ExpiringConversationState(_storage);
         var note = state.CreateProperty<Note>("note");
 
-        using (var first = Turn("c1"))
-        {
-            (await note.GetAsync(first, () => new Note())).Text = "remembered";
-            await state.SaveChangesAsync(first);
-        }
+        await SaveNoteAsync(state, note, "c1", "remembered");
 
         using var second = Turn("c1");
         Assert.Equal("remembered", (await note.GetAsync(second, () => new Note())).Text);
@@ -51,9 +47,7 @@ public sealed class ExpiringConversationStateTests
         var note = state.CreateProperty<Note>("note");
         foreach (var id in new[] { "c1", "c2" })
         {
-            using var turn = Turn(id);
-            (await note.GetAsync(turn, () => new Note())).Text = "from " + id;
-            await state.SaveChangesAsync(turn);
+            await SaveNoteAsync(state, note, id, "from " + id);
         }
 
         using var again = Turn("c1");
@@ -77,11 +71,7 @@ public sealed class ExpiringConversationStateTests
         // BotState compares hashes, so a clear followed by no other change would save nothing and keep the old state.
         var state = new ExpiringConversationState(_storage);
         var note = state.CreateProperty<Note>("note");
-        using (var first = Turn("c1"))
-        {
-            (await note.GetAsync(first, () => new Note())).Text = "old";
-            await state.SaveChangesAsync(first);
-        }
+        await SaveNoteAsync(state, note, "c1", "old");
 
         using (var restart = Turn("c1"))
         {
@@ -166,11 +156,7 @@ public sealed class ExpiringConversationStateTests
     {
         var state = new ExpiringConversationState(_storage, [FaqConversationDataJson.Default.FaqConversationData]);
         var note = state.CreateProperty<Note>("note");
-        using (var first = Turn("c1"))
-        {
-            (await note.GetAsync(first, () => new Note())).Text = "by object";
-            await state.SaveChangesAsync(first);
-        }
+        await SaveNoteAsync(state, note, "c1", "by object");
 
         Assert.Equal(StoredJson.Object, _storage.ReadJson("test/conversations/c1", new ArrayBufferWriter<byte>()));
         using var second = Turn("c1");
@@ -194,6 +180,14 @@ public sealed class ExpiringConversationStateTests
             var read = await reader.CreateProperty<FaqConversationData>("data").GetAsync(turn, () => new FaqConversationData());
             Assert.Equal("entry-a", read.LastAnswer?.EntryId);
         }
+    }
+
+    // One turn of the conversation that sets the note's text and saves the state.
+    private static async Task SaveNoteAsync(ConversationState state, IStatePropertyAccessor<Note> note, string conversation, string text)
+    {
+        using var turn = Turn(conversation);
+        (await note.GetAsync(turn, () => new Note())).Text = text;
+        await state.SaveChangesAsync(turn);
     }
 
     private static TurnContext Turn(string conversation) => new(new TestAdapter(), new Activity
