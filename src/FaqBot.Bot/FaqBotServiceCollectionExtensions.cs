@@ -4,6 +4,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.Bot;
@@ -38,7 +39,9 @@ public static class FaqBotServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<BotOptions>>().Value;
-            return new SqliteFeedbackStore(options.GetDatabasePath(), options.FeedbackSurvivesPowerLoss, options.FeedbackCommitInterval);
+            return new SqliteFeedbackStore(
+                options.GetDatabasePath(), options.FeedbackSurvivesPowerLoss, options.FeedbackCommitInterval,
+                sp.GetRequiredService<ILogger<SqliteFeedbackStore>>());
         });
         services.TryAddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<SqliteFeedbackStore>());
         services.TryAddSingleton<FaqDialog>();

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FaqBot.Bot.Feedback;
 
@@ -9,47 +11,53 @@ namespace FaqBot.Bot.Feedback;
 /// Feedback events in a SQLite database (one row per event), written in WAL mode so the <c>review</c> command can read
 /// while the bot writes. Safe under concurrent turns: one writer thread owns the connection in-process, and SQLite's
 /// own locking (with Microsoft.Data.Sqlite retrying on SQLITE_BUSY) covers a second process writing the same file.
+/// By default an event is acknowledged once it is a line in this process's journal (<see cref="FeedbackJournal"/>) and
+/// committed shortly after; with <c>survivePowerLoss</c> it is acknowledged only once its fsynced commit is done.
 /// </summary>
 public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
 {
-    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
-
     // One transaction holds at most this many events; a longer queue is committed in several.
     private const int MaxBatch = 512;
 
-    private readonly string _connectionString;
-    private readonly string _synchronous;
+    // A commit that fails while rows wait in the journal is retried after this, doubling up to MaxRetryDelay; at
+    // shutdown it is tried this many times more, then the journal is left for the next start to replay.
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
+    private const int AttemptsAtShutdown = 3;
+
+    private readonly bool _survivePowerLoss;
     private readonly TimeSpan _commitInterval;
+    private readonly ILogger _logger;
     private readonly BlockingCollection<PendingEvent> _queue = new();
+    private readonly ManualResetEventSlim _hurry = new();
     private readonly Lock _startGate = new();
     private Thread? _writer;
+    private FeedbackJournal? _journal;
     private bool _disposed;
+    private int _flushRequests;
 
     // Owned by the writer thread alone once it runs.
     private SqliteConnection? _connection;
     private SqliteCommand? _insert;
+    private SqliteCommand? _progress;
     private long _commits;
 
     /// <summary>
     /// Creates a store over <paramref name="databasePath"/>; the file and its folder are created on first write. With
-    /// <paramref name="survivePowerLoss"/> every commit is fsynced; without it a commit survives the process being killed
-    /// (see <see cref="BotOptions.FeedbackSurvivesPowerLoss"/>). Commits start at most once per
-    /// <paramref name="commitInterval"/> (see <see cref="BotOptions.FeedbackCommitInterval"/>); zero commits as soon as the
-    /// previous commit is done.
+    /// <paramref name="survivePowerLoss"/> an event is acknowledged once its fsynced commit is done; without it, once it
+    /// is in this process's journal, which survives the process being killed (see
+    /// <see cref="BotOptions.FeedbackSurvivesPowerLoss"/>). Commits start at most once per <paramref name="commitInterval"/>
+    /// (see <see cref="BotOptions.FeedbackCommitInterval"/>); zero commits as soon as the previous commit is done.
     /// </summary>
-    public SqliteFeedbackStore(string databasePath, bool survivePowerLoss = false, TimeSpan commitInterval = default)
+    public SqliteFeedbackStore(
+        string databasePath, bool survivePowerLoss = false, TimeSpan commitInterval = default, ILogger<SqliteFeedbackStore>? logger = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         ArgumentOutOfRangeException.ThrowIfLessThan(commitInterval, TimeSpan.Zero);
         DatabasePath = Path.GetFullPath(databasePath);
+        _survivePowerLoss = survivePowerLoss;
         _commitInterval = commitInterval;
-        _synchronous = survivePowerLoss ? "FULL" : "NORMAL";
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-        }.ToString();
+        _logger = logger ?? NullLogger<SqliteFeedbackStore>.Instance;
     }
 
     /// <summary>The database file.</summary>
@@ -58,33 +66,82 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
     /// <summary>Transactions committed so far (each carries one or more events).</summary>
     internal long Commits => Interlocked.Read(ref _commits);
 
+    /// <summary>This process's journal file while it has one (null with <c>survivePowerLoss</c>).</summary>
+    internal string? JournalPath => Volatile.Read(ref _journal)?.Path;
+
     /// <inheritdoc />
     /// <remarks>
     /// Group commit on a dedicated thread: events queue, and the writer commits everything queued in one transaction
-    /// (one fsync when every commit is fsynced) while the callers wait without holding a thread. Under load a commit
-    /// carries many events, and no thread-pool thread ever blocks on the disk. The task completes only once its own
-    /// event is committed, so an acknowledged event survives the process being killed. Cancelling stops the wait, not
-    /// the write: the event may still be stored.
+    /// (one fsync when every commit is fsynced), so under load a commit carries many events and no thread-pool thread
+    /// ever blocks on the disk. By default the event is first appended to the journal, one <c>write()</c> on the
+    /// caller's thread, and the task is complete when that returns: a turn never waits for a commit, and a process killed
+    /// before the commit leaves the row in its journal for the next start to store. With <c>survivePowerLoss</c> the
+    /// task completes once the event's fsynced commit is done. Cancelling stops the wait, not the write: the event may
+    /// still be stored.
     /// </remarks>
     public Task RecordAsync(FeedbackEvent feedbackEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(feedbackEvent);
         cancellationToken.ThrowIfCancellationRequested();
-        var pending = new PendingEvent(feedbackEvent, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        StartWriter();
+        var row = StoredFeedbackRow.From(feedbackEvent);
+        var journal = Start();
+        if (journal is null)
+        {
+            var pending = new PendingEvent(row, 0, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            Enqueue(pending);
+            return pending.Done!.Task.WaitAsync(cancellationToken);
+        }
+
+        long sequence;
         try
         {
-            _queue.Add(pending, CancellationToken.None);
+            sequence = journal.Append(row);
+        }
+        catch (ObjectDisposedException)
+        {
+            throw ShutDown();
+        }
+
+        try
+        {
+            _queue.Add(new PendingEvent(row, sequence, null), CancellationToken.None);
         }
         catch (InvalidOperationException)
         {
-            throw new ObjectDisposedException(nameof(SqliteFeedbackStore), "The feedback store is shut down; the event was not stored.");
+            // Shut down between the append and here: the line is in the journal, which the writer now leaves in place
+            // because the database lacks it, and the next start stores it. Acknowledged is still true.
         }
 
-        return pending.Committed.Task.WaitAsync(cancellationToken);
+        return Task.CompletedTask;
     }
 
-    /// <summary>Commits every event already queued, then closes the database. Safe to call more than once.</summary>
+    /// <summary>
+    /// Completes once every event recorded before the call is committed to the database, so a reader of the file sees
+    /// it; skips the commit interval's wait. Events acknowledged from the journal are otherwise committed within
+    /// about one interval.
+    /// </summary>
+    public Task FlushAsync(CancellationToken cancellationToken)
+    {
+        var marker = new PendingEvent(null, 0, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        lock (_startGate)
+        {
+            if (_writer is null || _disposed)
+            {
+                // Nothing was ever recorded, or the store is shut down and its writer has committed what it could.
+                return Task.CompletedTask;
+            }
+        }
+
+        Enqueue(marker);
+        Interlocked.Increment(ref _flushRequests);
+        _hurry.Set();
+        return marker.Done!.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Commits every event already queued, deletes this process's journal once the database holds all of it, then closes
+    /// the database. Safe to call more than once.
+    /// </summary>
     public void Dispose()
     {
         Thread? writer;
@@ -97,37 +154,55 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
 
             _disposed = true;
             _queue.CompleteAdding();
+            _hurry.Set();
             writer = _writer;
         }
 
-        if (writer is not null)
-        {
-            writer.Join();
-        }
-        else
-        {
-            CloseConnection();
-        }
-
+        writer?.Join();
         _queue.Dispose();
     }
 
-    private void StartWriter()
+    private static ObjectDisposedException ShutDown() =>
+        new(nameof(SqliteFeedbackStore), "The feedback store is shut down; the event was not stored.");
+
+    private void Enqueue(PendingEvent pending)
+    {
+        try
+        {
+            _queue.Add(pending, CancellationToken.None);
+        }
+        catch (InvalidOperationException)
+        {
+            throw ShutDown();
+        }
+    }
+
+    // Starts the writer (and creates the journal) on the first event; returns the journal, or null with survivePowerLoss.
+    private FeedbackJournal? Start()
     {
         if (Volatile.Read(ref _writer) is not null)
         {
-            return;
+            return _journal;
         }
 
         lock (_startGate)
         {
-            if (_writer is null && !_disposed)
+            if (_disposed)
             {
+                throw ShutDown();
+            }
+
+            if (_writer is null)
+            {
+                _journal = _survivePowerLoss ? null : FeedbackJournal.Create(DatabasePath);
+
                 // A background thread: it never keeps the process alive, and a kill loses only events not yet acknowledged.
                 var writer = new Thread(WriteLoop) { IsBackground = true, Name = "FaqBot feedback writer" };
                 writer.Start();
                 Volatile.Write(ref _writer, writer);
             }
+
+            return _journal;
         }
     }
 
@@ -138,15 +213,12 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
     {
         var batch = new List<PendingEvent>(MaxBatch);
         var lastCommit = long.MinValue;
+        var gaveUp = false;
         foreach (var first in _queue.GetConsumingEnumerable())
         {
             if (lastCommit != long.MinValue && _commitInterval > TimeSpan.Zero)
             {
-                var wait = _commitInterval - Stopwatch.GetElapsedTime(lastCommit);
-                if (wait > TimeSpan.Zero)
-                {
-                    Thread.Sleep(wait);
-                }
+                WaitOut(_commitInterval - Stopwatch.GetElapsedTime(lastCommit));
             }
 
             batch.Add(first);
@@ -156,63 +228,180 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
             }
 
             lastCommit = Stopwatch.GetTimestamp();
-            Commit(batch);
+            gaveUp = !CommitWithRetries(batch);
+            var markers = batch.Count(p => p.Row is null);
+            if (markers > 0)
+            {
+                Interlocked.Add(ref _flushRequests, -markers);
+            }
+
             batch.Clear();
+            if (gaveUp)
+            {
+                break;
+            }
         }
 
+        FinishJournal(gaveUp);
         CloseConnection();
     }
 
-    // Writes one batch in one transaction and settles each waiter; a failure goes to every waiter in the batch, so each
-    // caller sees its own event's outcome, and the connection is reopened for the next batch.
-    private void Commit(List<PendingEvent> batch)
+    // Sleeps out the rest of the commit interval unless a flush or the shutdown asks for the commit now.
+    private void WaitOut(TimeSpan wait)
     {
-        try
+        if (wait <= TimeSpan.Zero)
         {
-            var insert = PreparedInsert();
-            using var transaction = _connection!.BeginTransaction();
-            insert.Transaction = transaction;
-            foreach (var (feedbackEvent, _) in batch)
-            {
-                insert.Parameters["$time"].Value = feedbackEvent.Time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
-                insert.Parameters["$channel"].Value = feedbackEvent.Channel;
-                insert.Parameters["$conversation"].Value = feedbackEvent.Conversation;
-                insert.Parameters["$question"].Value = feedbackEvent.Question;
-                insert.Parameters["$normalized"].Value = QuestionNormalizer.Normalize(feedbackEvent.Question);
-                insert.Parameters["$entry"].Value = (object?)feedbackEvent.EntryId ?? DBNull.Value;
-                insert.Parameters["$confidence"].Value = feedbackEvent.Confidence is { } c ? (double)c : DBNull.Value;
-                insert.Parameters["$kind"].Value = feedbackEvent.Kind.ToName();
-                insert.ExecuteNonQuery();
-            }
-
-            transaction.Commit();
-            Interlocked.Increment(ref _commits);
-        }
-        catch (Exception ex)
-        {
-            CloseConnection();
-            foreach (var (_, committed) in batch)
-            {
-                committed.TrySetException(ex);
-            }
-
             return;
         }
 
-        foreach (var (_, committed) in batch)
+        // Reset before looking, so a request made after the look still wakes the wait.
+        _hurry.Reset();
+        if (Volatile.Read(ref _flushRequests) > 0 || _queue.IsAddingCompleted)
         {
-            committed.TrySetResult();
+            return;
+        }
+
+        _hurry.Wait(wait);
+    }
+
+    // Commits one batch. Without a journal a failure goes to every waiter in the batch, so each caller sees its own
+    // event's outcome. With one, the events are already acknowledged and safe in the journal, so the commit is retried
+    // until it succeeds (at shutdown a few times, then the journal is left for the next start): false means given up.
+    private bool CommitWithRetries(List<PendingEvent> batch)
+    {
+        var delay = FirstRetryDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Commit(batch);
+                foreach (var pending in batch)
+                {
+                    pending.Done?.TrySetResult();
+                }
+
+                return true;
+            }
+            catch (Exception ex)
+            {
+                CloseConnection();
+                if (_journal is null)
+                {
+                    foreach (var pending in batch)
+                    {
+                        pending.Done?.TrySetException(ex);
+                    }
+
+                    return true;
+                }
+
+                var stopping = _queue.IsAddingCompleted;
+                if (stopping && attempt >= AttemptsAtShutdown)
+                {
+                    _logger.LogError(ex, "Could not commit feedback to {Database} at shutdown; the rows stay in {Journal} and are stored at the next start.",
+                        DatabasePath, _journal.Path);
+                    foreach (var pending in batch)
+                    {
+                        pending.Done?.TrySetException(ex);
+                    }
+
+                    return false;
+                }
+
+                _logger.LogWarning(ex, "Could not commit feedback to {Database} (attempt {Attempt}); the rows are safe in {Journal}, retrying in {Delay}.",
+                    DatabasePath, attempt, _journal.Path, delay);
+                Thread.Sleep(stopping ? FirstRetryDelay : delay);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+            }
+        }
+    }
+
+    private void Commit(List<PendingEvent> batch)
+    {
+        var insert = PreparedInsert();
+        var last = 0L;
+        var rows = 0;
+        using (var transaction = _connection!.BeginTransaction())
+        {
+            insert.Transaction = transaction;
+            foreach (var pending in batch)
+            {
+                if (pending.Row is { } row)
+                {
+                    FeedbackTable.Bind(insert, row);
+                    insert.ExecuteNonQuery();
+                    last = Math.Max(last, pending.Sequence);
+                    rows++;
+                }
+            }
+
+            if (rows == 0)
+            {
+                return;
+            }
+
+            // The journal's progress commits with its rows: a replay after a kill skips exactly what is here.
+            if (_progress is not null && last > 0)
+            {
+                _progress.Transaction = transaction;
+                _progress.Parameters["$sequence"].Value = last;
+                _progress.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+
+        Interlocked.Increment(ref _commits);
+        _journal?.MarkCommitted(last);
+    }
+
+    // At shutdown: the journal is deleted (then its progress row) only when the database holds every line of it.
+    private void FinishJournal(bool gaveUp)
+    {
+        if (_journal is not { } journal)
+        {
+            return;
+        }
+
+        if (gaveUp || !journal.IsCaughtUp)
+        {
+            journal.Dispose();
+            return;
+        }
+
+        journal.Delete();
+        try
+        {
+            if (_connection is not null)
+            {
+                FeedbackTable.ForgetJournal(_connection, journal.Name);
+            }
+        }
+        catch (SqliteException ex)
+        {
+            // Harmless: the next replay forgets progress rows whose journal is gone.
+            _logger.LogDebug(ex, "Could not forget journal {Journal}.", journal.Name);
         }
     }
 
     /// <summary>
-    /// Groups the events of the requested kinds by normalised question, most frequent first. Opens the database
-    /// read-only and never creates it: returns null when <paramref name="databasePath"/> does not exist.
+    /// Groups the events of the requested kinds by normalised question, most frequent first, after storing what the
+    /// journals of stopped bots hold. Reads the database read-only and creates it only to store such journals: returns
+    /// null when <paramref name="databasePath"/> does not exist.
     /// </summary>
     public static async Task<IReadOnlyList<FeedbackReviewItem>?> ReviewAsync(
         string databasePath, FeedbackReviewQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        databasePath = Path.GetFullPath(databasePath);
+
+        // A bot killed before committing its last events left them in its journal: store them before counting.
+        if (FeedbackJournalReplay.MayHaveWork(databasePath))
+        {
+            using var writable = FeedbackTable.OpenForWriting(databasePath, survivePowerLoss: false);
+            FeedbackJournalReplay.Replay(writable, databasePath, ownJournal: null);
+        }
+
         if (!File.Exists(databasePath))
         {
             return null;
@@ -221,7 +410,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
         var kinds = (query.Kinds.Count == 0 ? FeedbackKinds.Unanswered : query.Kinds).Select(k => k.ToName()).Distinct().ToList();
         var connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = Path.GetFullPath(databasePath),
+            DataSource = databasePath,
             Mode = SqliteOpenMode.ReadOnly,
             Pooling = false,
         }.ToString();
@@ -283,7 +472,8 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
         return items;
     }
 
-    // The writer's connection and prepared INSERT, opened (and the database created) on the first batch.
+    // The writer's connection and prepared statements, opened (and the database created) on the first batch; on opening,
+    // the journals of processes that died are stored first.
     private SqliteCommand PreparedInsert()
     {
         if (_insert is not null)
@@ -291,58 +481,30 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
             return _insert;
         }
 
-        var connection = Open();
-        var insert = connection.CreateCommand();
-        insert.CommandText = """
-            INSERT INTO feedback (time, channel, conversation, question, normalized_question, entry_id, confidence, kind)
-            VALUES ($time, $channel, $conversation, $question, $normalized, $entry, $confidence, $kind);
-            """;
-        foreach (var name in (string[])["$time", "$channel", "$conversation", "$question", "$normalized", "$entry", "$confidence", "$kind"])
-        {
-            insert.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
+        var connection = FeedbackTable.OpenForWriting(DatabasePath, _survivePowerLoss);
+        ReplayDeadJournals(connection);
         _connection = connection;
-        _insert = insert;
-        return insert;
+        _progress = _journal is null ? null : FeedbackTable.CreateProgressUpsert(connection, _journal.Name);
+        _insert = FeedbackTable.CreateInsert(connection);
+        return _insert;
     }
 
-    private SqliteConnection Open()
+    private void ReplayDeadJournals(SqliteConnection connection)
     {
-        var connection = new SqliteConnection(_connectionString);
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
-            connection.Open();
-
-            // WAL is persistent in the file: readers (review) never block the bot's writes and vice versa.
-            // synchronous is per connection. In WAL mode a commit is in the WAL file (the OS page cache) before it returns,
-            // so with NORMAL a killed or crashed process loses nothing committed, and only a power cut or an OS crash can
-            // lose the last commits (never corrupting the file). FULL also fsyncs the WAL on every commit: one fsync per
-            // batch, thanks to group commit.
-            Execute(connection, $"""
-                PRAGMA journal_mode = WAL;
-                PRAGMA synchronous = {_synchronous};
-                CREATE TABLE IF NOT EXISTS feedback (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    time TEXT NOT NULL,
-                    channel TEXT NOT NULL,
-                    conversation TEXT NOT NULL,
-                    question TEXT NOT NULL,
-                    normalized_question TEXT NOT NULL,
-                    entry_id TEXT NULL,
-                    confidence REAL NULL,
-                    kind TEXT NOT NULL);
-                CREATE INDEX IF NOT EXISTS ix_feedback_kind_question ON feedback (kind, normalized_question);
-                PRAGMA user_version = 1;
-                """);
-            return connection;
+            var replay = FeedbackJournalReplay.Replay(connection, DatabasePath, _journal?.Name);
+            if (replay.Journals > 0)
+            {
+                _logger.LogInformation(
+                    "Stored {Rows} feedback rows from {Journals} journals of a bot that stopped without committing them ({Damaged} damaged lines skipped).",
+                    replay.Rows, replay.Journals, replay.DamagedLines);
+            }
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
-            connection.Dispose();
-            throw new InvalidOperationException(
-                $"Cannot open the feedback database '{DatabasePath}': {ex.Message} Check Bot:DataDirectory points at a writable folder.", ex);
+            // The journals stay where they are for the next start or review; new events must not wait on them.
+            _logger.LogWarning(ex, "Could not replay feedback journals beside {Database}; they are kept for the next attempt.", DatabasePath);
         }
     }
 
@@ -350,15 +512,10 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
     {
         _insert?.Dispose();
         _insert = null;
+        _progress?.Dispose();
+        _progress = null;
         _connection?.Dispose();
         _connection = null;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 
     private static void AddKinds(SqliteCommand command, IReadOnlyList<string> kinds)
@@ -369,8 +526,9 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
         }
     }
 
-    private readonly record struct PendingEvent(FeedbackEvent Event, TaskCompletionSource Committed);
+    // A row to commit (with its journal sequence, 0 without a journal) and who waits for it; a flush marker has no row.
+    private readonly record struct PendingEvent(StoredFeedbackRow? Row, long Sequence, TaskCompletionSource? Done);
 
     private static DateTimeOffset ParseTime(string text) =>
-        DateTimeOffset.ParseExact(text, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+        DateTimeOffset.ParseExact(text, StoredFeedbackRow.TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 }

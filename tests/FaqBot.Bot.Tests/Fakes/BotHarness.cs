@@ -1,3 +1,4 @@
+using FaqBot.Bot.Feedback;
 using FaqBot.Classifier.Answering;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
@@ -73,9 +74,11 @@ public sealed class BotHarness : IDisposable
 
     public TestFlow Flow(string channelId = "emulator") => Flow(CreateAdapter(channelId));
 
-    /// <summary>The feedback rows written so far (none when the database does not exist yet).</summary>
+    /// <summary>The feedback rows recorded so far, once committed (none when the database does not exist yet).</summary>
     public IReadOnlyList<FeedbackRow> FeedbackRows()
     {
+        // A turn's row is acknowledged from the journal and committed just after: wait for that commit, as review would.
+        _services.GetRequiredService<SqliteFeedbackStore>().FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
         if (!File.Exists(DatabasePath))
         {
             return [];

@@ -8,20 +8,24 @@ using Xunit.Abstractions;
 namespace FaqBot.Bot.Tests.Faults;
 
 /// <summary>
-/// Kills a process mid-write (SIGKILL, no shutdown hooks) and checks the feedback database: every row the process was
-/// told was recorded is there, and SQLite's integrity check passes.
+/// Kills a process mid-write (SIGKILL, no shutdown hooks) and checks the feedback database once the next reader has
+/// stored what the dead process's journal held: every row the process was told was recorded is there exactly once, and
+/// SQLite's integrity check passes. Run for both ways of acknowledging a row: the journal (the default) and the fsynced
+/// commit.
 /// </summary>
 public sealed class FeedbackStoreKillTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("faqbot-kill-").FullName;
 
-    [Fact]
-    public async Task Every_acknowledged_feedback_row_survives_a_kill_mid_write_and_the_database_stays_intact()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Every_acknowledged_feedback_row_survives_a_kill_mid_write_once_and_the_database_stays_intact(bool survivePowerLoss)
     {
         var database = Path.Combine(_folder, "feedback.db");
         var acknowledged = new ConcurrentBag<int>();
         var enough = new TaskCompletionSource();
-        using var writer = StartWriter(database);
+        using var writer = StartWriter(database, survivePowerLoss);
         writer.OutputDataReceived += (_, e) =>
         {
             if (e.Data is { } line && line.StartsWith("ack ", StringComparison.Ordinal))
@@ -40,11 +44,18 @@ public sealed class FeedbackStoreKillTests(ITestOutputHelper output) : IDisposab
         writer.Kill();
         await writer.WaitForExitAsync();
         var acks = acknowledged.ToHashSet();
+        var journals = Directory.GetFiles(_folder, "feedback.db.pending-*");
+        Assert.Equal(survivePowerLoss ? 0 : 1, journals.Length);
+
+        // What review does first: store the dead process's journal, then delete it.
+        var review = await SqliteFeedbackStore.ReviewAsync(database, new FeedbackReviewQuery([], 1), CancellationToken.None);
+        Assert.NotNull(review);
+        Assert.Empty(Directory.GetFiles(_folder, "feedback.db.pending-*"));
 
         await using var connection = new SqliteConnection($"Data Source={database}");
         await connection.OpenAsync();
         Assert.Equal("ok", await ScalarAsync(connection, "PRAGMA integrity_check;"));
-        var stored = new HashSet<int>();
+        var stored = new List<int>();
         await using (var query = connection.CreateCommand())
         {
             query.CommandText = "SELECT question FROM feedback WHERE channel = 'killtest';";
@@ -55,13 +66,17 @@ public sealed class FeedbackStoreKillTests(ITestOutputHelper output) : IDisposab
             }
         }
 
-        output.WriteLine($"acknowledged {acks.Count} rows before SIGKILL; {stored.Count} rows in the file (the rest were in flight); integrity_check ok");
+        output.WriteLine($"acknowledged {acks.Count} rows before SIGKILL; {stored.Count} rows stored (the rest were in flight); " +
+            $"{journals.Length} journal replayed; integrity_check ok");
         Assert.True(acks.Count >= 300);
         Assert.Empty(acks.Except(stored));
+        Assert.Equal(stored.Count, stored.Distinct().Count());
+        Assert.Equal(0L, await ScalarAsync<long>(connection, "SELECT COUNT(*) FROM feedback_journal;"));
 
-        // And the store carries on writing to the same file.
-        using var store = new SqliteFeedbackStore(database);
+        // And a store carries on writing to the same file.
+        using var store = new SqliteFeedbackStore(database, survivePowerLoss);
         await store.RecordAsync(new FeedbackEvent(DateTimeOffset.UtcNow, "killtest", "after", "after the kill", null, null, FeedbackKind.Helpful), CancellationToken.None);
+        await store.FlushAsync(CancellationToken.None);
         Assert.Equal((long)stored.Count + 1, await ScalarAsync<long>(connection, "SELECT COUNT(*) FROM feedback WHERE channel = 'killtest';"));
     }
 
@@ -71,7 +86,7 @@ public sealed class FeedbackStoreKillTests(ITestOutputHelper output) : IDisposab
         Directory.Delete(_folder, recursive: true);
     }
 
-    private static Process StartWriter(string database)
+    private static Process StartWriter(string database, bool survivePowerLoss)
     {
         // The helper is built beside this test assembly's configuration (Debug/Release) by the project reference.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
@@ -80,6 +95,11 @@ public sealed class FeedbackStoreKillTests(ITestOutputHelper output) : IDisposab
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(helper);
         start.ArgumentList.Add(database);
+        start.ArgumentList.Add("4");
+        if (survivePowerLoss)
+        {
+            start.ArgumentList.Add("--survive-power-loss");
+        }
         return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
     }
 

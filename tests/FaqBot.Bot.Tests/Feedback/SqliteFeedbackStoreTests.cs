@@ -1,5 +1,7 @@
 using FaqBot.Bot.Feedback;
+using FaqBot.Bot.Tests.Fakes;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace FaqBot.Bot.Tests.Feedback;
 
@@ -16,6 +18,7 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
     {
         using var store = new SqliteFeedbackStore(DatabasePath);
         await store.RecordAsync(Event("how do I clean pores", FeedbackKind.Declined, T0), CancellationToken.None);
+        await store.FlushAsync(CancellationToken.None);
 
         Assert.True(File.Exists(DatabasePath));
         await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
@@ -86,6 +89,7 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
         using var store = new SqliteFeedbackStore(DatabasePath);
         await Task.WhenAll(Enumerable.Range(0, 300).Select(i => Task.Run(() =>
             store.RecordAsync(Event($"question {i % 30}", FeedbackKind.Declined, T0.AddSeconds(i)), CancellationToken.None))));
+        await store.FlushAsync(CancellationToken.None);
 
         var items = await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([], 100), CancellationToken.None);
         Assert.Equal(30, items!.Count);
@@ -99,6 +103,7 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
         using var second = new SqliteFeedbackStore(DatabasePath);
         await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(() =>
             (i % 2 == 0 ? first : second).RecordAsync(Event("same question", FeedbackKind.Unhelpful, T0), CancellationToken.None))));
+        await Task.WhenAll(first.FlushAsync(CancellationToken.None), second.FlushAsync(CancellationToken.None));
 
         var items = await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([], 10), CancellationToken.None);
         Assert.Equal(100, Assert.Single(items!).Count);
@@ -133,25 +138,36 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_failed_commit_is_reported_to_its_callers_and_the_next_write_reopens_the_database()
+    public async Task Surviving_power_loss_a_failed_commit_is_reported_to_its_callers_and_the_next_write_reopens_the_database()
     {
-        using var store = new SqliteFeedbackStore(DatabasePath);
+        using var store = new SqliteFeedbackStore(DatabasePath, survivePowerLoss: true);
         await store.RecordAsync(Event("first", FeedbackKind.Declined, T0), CancellationToken.None);
+        await DropFeedbackTableAsync();
 
-        // Another process drops the table under the open connection: the next commit fails, the one after recreates it.
-        await using (var other = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
-        {
-            await other.OpenAsync();
-            await using var drop = other.CreateCommand();
-            drop.CommandText = "DROP TABLE feedback;";
-            await drop.ExecuteNonQueryAsync();
-        }
-
+        // The next commit fails on the dropped table; the one after reopens the database, which recreates it.
         await Assert.ThrowsAsync<SqliteException>(() => store.RecordAsync(Event("lost", FeedbackKind.Declined, T0), CancellationToken.None));
         await store.RecordAsync(Event("after", FeedbackKind.Declined, T0), CancellationToken.None);
 
         var items = await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([], 10), CancellationToken.None);
         Assert.Equal("after", Assert.Single(items!).Question);
+    }
+
+    [Fact]
+    public async Task A_failed_commit_of_journaled_events_is_retried_until_it_succeeds_and_loses_nothing()
+    {
+        var logs = new ListLoggerProvider();
+        using var store = new SqliteFeedbackStore(DatabasePath, logger: new LoggerFactory([logs]).CreateLogger<SqliteFeedbackStore>());
+        await store.RecordAsync(Event("first", FeedbackKind.Declined, T0), CancellationToken.None);
+        await store.FlushAsync(CancellationToken.None);
+        await DropFeedbackTableAsync();
+
+        // Acknowledged from the journal at once; the commit fails on the dropped table, and the retry reopens the database.
+        await store.RecordAsync(Event("kept", FeedbackKind.Declined, T0), CancellationToken.None);
+        await store.FlushAsync(CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(1));
+
+        var items = await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([], 10), CancellationToken.None);
+        Assert.Equal("kept", Assert.Single(items!).Question);
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("retrying", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -160,6 +176,16 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
     [InlineData("???", "")]
     public void Questions_are_normalised_for_grouping(string question, string expected) =>
         Assert.Equal(expected, QuestionNormalizer.Normalize(question));
+
+    // Another process drops the table under the store's open connection.
+    private async Task DropFeedbackTableAsync()
+    {
+        await using var other = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await other.OpenAsync();
+        await using var drop = other.CreateCommand();
+        drop.CommandText = "DROP TABLE feedback;";
+        await drop.ExecuteNonQueryAsync();
+    }
 
     private static FeedbackEvent Event(string question, FeedbackKind kind, DateTimeOffset time, string? entry = null) =>
         new(time, "emulator", "conversation-1", question, entry, 0.5f, kind);

@@ -1,0 +1,164 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.Win32.SafeHandles;
+
+namespace FaqBot.Bot.Feedback;
+
+/// <summary>
+/// One process's append-only file of feedback rows not yet known to be committed to the database, one JSON line each,
+/// beside the database (<c>feedback.db.pending-{id}</c>). Appending a line is one <c>write()</c>: once it returns the row
+/// is in the OS page cache and survives the process being killed, so a turn can be told its row is stored without
+/// waiting for a SQLite commit. The file is held with an exclusive lock (<see cref="FileShare.None"/>, <c>flock</c> on
+/// Unix) for the process's life: a journal nobody holds belongs to a process that died, and is replayed into the
+/// database by the next store or <c>review</c> (<see cref="FeedbackJournalReplay"/>).
+/// </summary>
+internal sealed class FeedbackJournal : IDisposable
+{
+    /// <summary>What every journal's file name starts with, after the database's file name.</summary>
+    internal const string Infix = ".pending-";
+
+    // A journal is created under this suffix and renamed once locked, so a replay never takes a file whose owner has
+    // created it but not locked it yet; a replay skips these names.
+    internal const string CreatingSuffix = ".new";
+
+    // Once the database has caught up with every line, a file this long is cut back to empty.
+    private const long TruncateAt = 1 << 20;
+
+    private readonly Lock _gate = new();
+    private readonly ArrayBufferWriter<byte> _line = new(512);
+    private readonly Utf8JsonWriter _json;
+    private readonly SafeFileHandle _file;
+    private long _length;
+    private long _appended;
+    private long _committed;
+    private bool _closed;
+
+    private FeedbackJournal(string path, SafeFileHandle file)
+    {
+        Path = path;
+        Name = System.IO.Path.GetFileName(path);
+        _file = file;
+        _json = new Utf8JsonWriter(_line);
+    }
+
+    /// <summary>The journal's full path.</summary>
+    public string Path { get; }
+
+    /// <summary>The journal's file name: the key of its progress row in the database.</summary>
+    public string Name { get; }
+
+    /// <summary>Creates and locks a new journal beside <paramref name="databasePath"/> (creating the folder).</summary>
+    public static FeedbackJournal Create(string databasePath)
+    {
+        var path = databasePath + Infix + Guid.NewGuid().ToString("n");
+        var creating = path + CreatingSuffix;
+        try
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(databasePath)!);
+            var file = File.OpenHandle(creating, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+            try
+            {
+                // A rename keeps the open handle and its lock: the journal is never visible under its name unlocked.
+                File.Move(creating, path);
+                return new FeedbackJournal(path, file);
+            }
+            catch
+            {
+                file.Dispose();
+                File.Delete(creating);
+                throw;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(
+                $"Cannot create the feedback journal beside '{databasePath}': {ex.Message} Check Bot:DataDirectory points at a writable folder.", ex);
+        }
+    }
+
+    /// <summary>
+    /// Appends <paramref name="row"/> as one line with the next sequence number, and returns that number once the line is
+    /// written. A failed write throws and leaves no line the replay would take for a row.
+    /// </summary>
+    public long Append(StoredFeedbackRow row)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_closed, this);
+            var sequence = _appended + 1;
+            _line.ResetWrittenCount();
+            _json.Reset();
+            row.WriteJson(_json, sequence);
+            _json.Flush();
+            _line.Write("\n"u8);
+
+            // One positional write at the end; a failure part-way leaves _length where it was, so the next line
+            // overwrites the fragment, and a fragment left at the end has no newline and is ignored by the replay.
+            RandomAccess.Write(_file, _line.WrittenSpan, _length);
+            _length += _line.WrittenCount;
+            _appended = sequence;
+            return sequence;
+        }
+    }
+
+    /// <summary>
+    /// Records that the database holds every line up to <paramref name="sequence"/>. When that is every line appended and
+    /// the file has grown long, it is cut back to empty: the database's progress row already covers what it held.
+    /// </summary>
+    public void MarkCommitted(long sequence)
+    {
+        lock (_gate)
+        {
+            _committed = Math.Max(_committed, sequence);
+            if (!_closed && _committed == _appended && _length >= TruncateAt)
+            {
+                RandomAccess.SetLength(_file, 0);
+                _length = 0;
+            }
+        }
+    }
+
+    /// <summary>True when the database holds every line appended so far.</summary>
+    public bool IsCaughtUp
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _committed == _appended;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Deletes the file, then releases it: the last step of a clean shutdown, once the database holds every line.
+    /// Deleting before releasing means no replay can take the file in between.
+    /// </summary>
+    public void Delete()
+    {
+        lock (_gate)
+        {
+            File.Delete(Path);
+            Close();
+        }
+    }
+
+    /// <summary>Releases the file without deleting it: a replay takes what it holds.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            Close();
+        }
+    }
+
+    private void Close()
+    {
+        if (!_closed)
+        {
+            _closed = true;
+            _json.Dispose();
+            _file.Dispose();
+        }
+    }
+}
