@@ -171,6 +171,26 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Questions_with_any_text_are_stored_alike_whichever_way_rows_are_acknowledged(bool survivePowerLoss)
+    {
+        // Quotes, newlines, emoji, non-Latin script and a lone surrogate (a JSON body can carry "\ud800").
+        string[] questions = ["say \"hi\"\nthen \\ bye", "pores 🧼 毛穴", "broken \ud800 half"];
+        using (var store = new SqliteFeedbackStore(DatabasePath, survivePowerLoss))
+        {
+            foreach (var question in questions)
+            {
+                await store.RecordAsync(Event(question, FeedbackKind.Declined, T0), CancellationToken.None);
+            }
+        }
+
+        // SQLite keeps text as UTF-8, where a lone surrogate becomes U+FFFD; the journal must not change anything else.
+        var items = await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([], 10), CancellationToken.None);
+        Assert.Equal(questions.Select(q => q.Replace('\ud800', '\ufffd')).Order(), items!.Select(i => i.Question).Order());
+    }
+
+    [Theory]
     [InlineData("Can I exfoliate  every day?!", "can i exfoliate every day")]
     [InlineData("  DON'T   use hot water… ", "dont use hot water")]
     [InlineData("???", "")]
