@@ -77,6 +77,26 @@ internal sealed class FeedbackJournal : IDisposable
     }
 
     /// <summary>
+    /// True when another opener is refused, as a replay would be. False where file locking is off
+    /// (<c>DOTNET_SYSTEM_IO_DISABLEFILELOCKING</c>, or a file system without <c>flock</c>): a replay could then take a
+    /// live journal, so the store must not rely on one.
+    /// </summary>
+    public bool IsHeldExclusively()
+    {
+        try
+        {
+            using (File.OpenHandle(Path, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+            {
+                return false;
+            }
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>
     /// Appends <paramref name="row"/> as one line with the next sequence number, and returns that number once the line is
     /// written. A failed write throws and leaves no line the replay would take for a row.
     /// </summary>

@@ -194,7 +194,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
 
             if (_writer is null)
             {
-                _journal = _survivePowerLoss ? null : FeedbackJournal.Create(DatabasePath);
+                _journal = _survivePowerLoss ? null : CreateJournal();
 
                 // A background thread: it never keeps the process alive, and a kill loses only events not yet acknowledged.
                 var writer = new Thread(WriteLoop) { IsBackground = true, Name = "FaqBot feedback writer" };
@@ -204,6 +204,23 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
 
             return _journal;
         }
+    }
+
+    // Without working file locks a replay could take this live journal and store its rows twice, so the store then
+    // acknowledges each event after its commit, as with survivePowerLoss (without the fsync).
+    private FeedbackJournal? CreateJournal()
+    {
+        var journal = FeedbackJournal.Create(DatabasePath);
+        if (journal.IsHeldExclusively())
+        {
+            return journal;
+        }
+
+        journal.Delete();
+        _logger.LogWarning(
+            "File locking is off here (DOTNET_SYSTEM_IO_DISABLEFILELOCKING or the file system), so feedback beside {Database} is acknowledged after each commit instead of from a journal; turns that record feedback wait for it.",
+            DatabasePath);
+        return null;
     }
 
     // Each commit costs the same dozen-odd system calls (WAL locks, page frames) whatever it carries, so under load the
