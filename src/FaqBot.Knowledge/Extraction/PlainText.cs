@@ -52,34 +52,45 @@ internal static partial class PlainText
         }
     }
 
-    private static void Append(StringBuilder builder, Inline? inline)
+    // With an explicit stack, not recursion: Markdig nests emphasis as deep as the input goes (60,000 stars make 30,000
+    // levels), which overflowed the thread's stack and killed the process.
+    private static void Append(StringBuilder builder, Inline? root)
     {
-        switch (inline)
+        if (root is null)
         {
-            case null:
-                return;
-            case LiteralInline literal:
-                builder.Append(literal.Content.AsSpan());
-                break;
-            case CodeInline code:
-                builder.Append(code.Content);
-                break;
-            case HtmlEntityInline entity:
-                builder.Append(entity.Transcoded.AsSpan());
-                break;
-            case AutolinkInline autolink:
-                builder.Append(autolink.Url);
-                break;
-            case LineBreakInline:
-                builder.Append(' ');
-                break;
-            case ContainerInline container:
-                for (var child = container.FirstChild; child is not null; child = child.NextSibling)
-                {
-                    Append(builder, child);
-                }
+            return;
+        }
 
-                break;
+        var pending = new Stack<Inline>();
+        pending.Push(root);
+        while (pending.TryPop(out var inline))
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    builder.Append(literal.Content.AsSpan());
+                    break;
+                case CodeInline code:
+                    builder.Append(code.Content);
+                    break;
+                case HtmlEntityInline entity:
+                    builder.Append(entity.Transcoded.AsSpan());
+                    break;
+                case AutolinkInline autolink:
+                    builder.Append(autolink.Url);
+                    break;
+                case LineBreakInline:
+                    builder.Append(' ');
+                    break;
+                case ContainerInline container:
+                    // Pushed last child first, so they come off in document order.
+                    for (var child = container.LastChild; child is not null; child = child.PreviousSibling)
+                    {
+                        pending.Push(child);
+                    }
+
+                    break;
+            }
         }
     }
 

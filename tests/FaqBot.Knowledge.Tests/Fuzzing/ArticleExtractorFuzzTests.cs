@@ -39,6 +39,23 @@ public sealed class ArticleExtractorFuzzTests : IDisposable
         Assert.True(outcome.Kind != "crash", outcome.Detail);
     }
 
+    // Found by the in-suite fuzz (three deep-nesting mutations landing in one paragraph): Markdig caps brackets and block
+    // quotes, but nests emphasis as deep as the input goes (60,000 stars, 30,000 levels), and walking that recursively
+    // overflowed the stack and killed the process.
+    [Theory]
+    [InlineData('*', 60_000)]
+    [InlineData('_', 60_000)]
+    [InlineData('[', 20_000)]
+    [InlineData('~', 20_000)]
+    public void Deeply_nested_emphasis_and_brackets_in_an_answer_are_parsed_or_rejected_never_crash(char delimiter, int depth)
+    {
+        var closing = delimiter == '[' ? ']' : delimiter;
+        var text = $"# Title\n\n## A section\n\nBefore {new string(delimiter, depth)}x{new string(closing, depth)} after.\n";
+        var outcome = ArticleFuzzOutcome.Run(System.Text.Encoding.UTF8.GetBytes(text), Path.Combine(_folder, "deep-inline.md"));
+
+        Assert.True(outcome.Kind != "crash", outcome.Detail);
+    }
+
     [Theory]
     [InlineData("title: [unclosed How To Deep Clean Pores")]
     [InlineData("title: {unclosed")]
