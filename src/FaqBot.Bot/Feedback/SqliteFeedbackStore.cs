@@ -25,6 +25,10 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
     private const int AttemptsAtShutdown = 3;
 
+    // Events acknowledged from the journal but not yet committed are also held in memory for the writer. While the
+    // database refuses commits they pile up; past this many, new events are refused rather than let memory grow.
+    private const int DefaultMaxWaiting = 100_000;
+
     private readonly bool _survivePowerLoss;
     private readonly TimeSpan _commitInterval;
     private readonly ILogger _logger;
@@ -66,6 +70,9 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
     /// <summary>Transactions committed so far (each carries one or more events).</summary>
     internal long Commits => Interlocked.Read(ref _commits);
 
+    /// <summary>How many journaled events may wait for a commit before new ones are refused.</summary>
+    internal int MaxWaiting { get; init; } = DefaultMaxWaiting;
+
     /// <summary>This process's journal file while it has one (null with <c>survivePowerLoss</c>).</summary>
     internal string? JournalPath => Volatile.Read(ref _journal)?.Path;
 
@@ -90,6 +97,12 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
             var pending = new PendingEvent(row, 0, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
             Enqueue(pending);
             return pending.Done!.Task.WaitAsync(cancellationToken);
+        }
+
+        if (_queue.Count >= MaxWaiting)
+        {
+            throw new InvalidOperationException(
+                $"{_queue.Count} feedback events are waiting for the database '{DatabasePath}' to accept a commit; this one was not stored. The log says why the commits fail.");
         }
 
         long sequence;

@@ -170,6 +170,42 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("retrying", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task While_the_database_refuses_commits_events_wait_in_the_journal_up_to_a_bound_and_stay_there_for_the_next_start()
+    {
+        // A folder where the database file should be: the journal beside it works, every commit fails.
+        Directory.CreateDirectory(DatabasePath);
+        var store = new SqliteFeedbackStore(DatabasePath) { MaxWaiting = 5 };
+        var accepted = 0;
+        InvalidOperationException? refused = null;
+        for (var i = 0; i < 50 && refused is null; i++)
+        {
+            try
+            {
+                await store.RecordAsync(Event($"waiting {i}", FeedbackKind.Declined, T0), CancellationToken.None);
+                accepted++;
+            }
+            catch (InvalidOperationException ex)
+            {
+                refused = ex;
+            }
+        }
+
+        var journal = store.JournalPath!;
+        await Task.Run(store.Dispose).WaitAsync(TimeSpan.FromMinutes(1)); // gives up after a few attempts, keeps the journal
+
+        Assert.NotNull(refused);
+        Assert.Contains("waiting for the database", refused.Message, StringComparison.Ordinal);
+        Assert.InRange(accepted, 5, 49); // the bound, plus what the writer had already taken out to retry
+        Assert.True(File.Exists(journal));
+
+        // The next start, with the database usable, stores every accepted event from the journal.
+        Directory.Delete(DatabasePath);
+        var items = await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([], 100), CancellationToken.None);
+        Assert.Equal(accepted, items!.Count);
+        Assert.False(File.Exists(journal));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
