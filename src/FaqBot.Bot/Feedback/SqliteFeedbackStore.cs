@@ -272,6 +272,12 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
             }
         }
 
+        // Given up at shutdown: what is still queued stays in the journal for the next start; nobody waits for it.
+        while (gaveUp && _queue.TryTake(out var rest))
+        {
+            rest.Done?.TrySetException(ShutDown());
+        }
+
         FinishJournal(gaveUp);
         CloseConnection();
     }
