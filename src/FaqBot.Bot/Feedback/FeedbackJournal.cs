@@ -8,9 +8,9 @@ namespace FaqBot.Bot.Feedback;
 /// One process's append-only file of feedback rows not yet known to be committed to the database, one JSON line each,
 /// beside the database (<c>feedback.db.pending-{id}</c>). Appending a line is one <c>write()</c>: once it returns the row
 /// is in the OS page cache and survives the process being killed, so a turn can be told its row is stored without
-/// waiting for a SQLite commit. The file is held with an exclusive lock (<see cref="FileShare.None"/>, <c>flock</c> on
-/// Unix) for the process's life: a journal nobody holds belongs to a process that died, and is replayed into the
-/// database by the next store or <c>review</c> (<see cref="FeedbackJournalReplay"/>).
+/// waiting for a SQLite commit. The process keeps the file open for its life, which refuses an exclusive opener (a shared
+/// <c>flock</c> on Unix, the handle's sharing mode on Windows): a journal that a replay can open exclusively belongs to a
+/// process that died, and is stored into the database by the next store or <c>review</c> (<see cref="FeedbackJournalReplay"/>).
 /// </summary>
 internal sealed class FeedbackJournal : IDisposable
 {
@@ -55,7 +55,9 @@ internal sealed class FeedbackJournal : IDisposable
         try
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(databasePath)!);
-            var file = File.OpenHandle(creating, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+            // FileShare.Delete lets this process rename and delete the file it holds (Windows needs it). On Unix any share
+            // but None takes a shared flock, which still refuses a replay's exclusive one (FileShare.None).
+            var file = File.OpenHandle(creating, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Delete);
             try
             {
                 // A rename keeps the open handle and its lock: the journal is never visible under its name unlocked.
@@ -152,14 +154,26 @@ internal sealed class FeedbackJournal : IDisposable
 
     /// <summary>
     /// Deletes the file, then releases it: the last step of a clean shutdown, once the database holds every line.
-    /// Deleting before releasing means no replay can take the file in between.
+    /// Deleting before releasing means no replay can take the file in between. False when the file could not be
+    /// deleted; it is released all the same, and its progress row must then be kept.
     /// </summary>
-    public void Delete()
+    public bool Delete()
     {
         lock (_gate)
         {
-            File.Delete(Path);
-            Close();
+            try
+            {
+                File.Delete(Path);
+                return true;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return false;
+            }
+            finally
+            {
+                Close();
+            }
         }
     }
 

@@ -43,7 +43,7 @@ internal static class FeedbackJournalReplay
             SafeFileHandle file;
             try
             {
-                file = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+                file = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, ExclusiveShare);
             }
             catch (IOException)
             {
@@ -51,14 +51,19 @@ internal static class FeedbackJournalReplay
                 continue;
             }
 
+            bool deleted;
             using (file)
             {
                 var (rows, damaged) = ReplayOne(connection, name, file);
-                File.Delete(path);
                 result = new Result(result.Journals + 1, result.Rows + rows, result.DamagedLines + damaged);
+                deleted = TryDelete(path);
             }
 
-            FeedbackTable.ForgetJournal(connection, name);
+            // A journal that stays (not deletable) keeps its progress row, so the next replay stores nothing twice.
+            if (deleted)
+            {
+                FeedbackTable.ForgetJournal(connection, name);
+            }
         }
 
         // Progress rows whose journal is gone: a process stopped between deleting its journal and forgetting it.
@@ -131,6 +136,23 @@ internal static class FeedbackJournalReplay
         return (rows, damaged);
     }
 
+    // Exclusive against the journal's owner and other replays: on Unix FileShare.None takes an exclusive flock; on
+    // Windows the owner's handle already refuses any other writer, and FileShare.Delete lets this one delete the file.
+    private static FileShare ExclusiveShare => OperatingSystem.IsWindows() ? FileShare.Delete : FileShare.None;
+
+    private static bool TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     private static void DeleteIfAbandoned(string path)
     {
         try
@@ -140,9 +162,9 @@ internal static class FeedbackJournalReplay
                 return;
             }
 
-            using (File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+            using (File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, ExclusiveShare))
             {
-                File.Delete(path);
+                TryDelete(path);
             }
         }
         catch (IOException)

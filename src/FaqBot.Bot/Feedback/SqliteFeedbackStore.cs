@@ -229,7 +229,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
             return journal;
         }
 
-        journal.Delete();
+        journal.Delete(); // nothing was written to it, so there is nothing to keep if this fails
         _logger.LogWarning(
             "File locking is off here (DOTNET_SYSTEM_IO_DISABLEFILELOCKING or the file system), so feedback beside {Database} is acknowledged after each commit instead of from a journal; turns that record feedback wait for it.",
             DatabasePath);
@@ -405,7 +405,13 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
             return;
         }
 
-        journal.Delete();
+        if (!journal.Delete())
+        {
+            // Its progress row stays, so the next start's replay skips what the database already holds.
+            _logger.LogWarning("Could not delete the feedback journal {Journal}; the next start removes it.", journal.Path);
+            return;
+        }
+
         try
         {
             if (_connection is not null)
