@@ -354,9 +354,14 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
 
     private void Commit(List<PendingEvent> batch)
     {
+        // A batch of flush markers alone has nothing to write: everything before them is already committed.
+        if (!batch.Exists(p => p.Row is not null))
+        {
+            return;
+        }
+
         var insert = PreparedInsert();
         var last = 0L;
-        var rows = 0;
         using (var transaction = _connection!.BeginTransaction())
         {
             insert.Transaction = transaction;
@@ -367,13 +372,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
                     FeedbackTable.Bind(insert, row);
                     insert.ExecuteNonQuery();
                     last = Math.Max(last, pending.Sequence);
-                    rows++;
                 }
-            }
-
-            if (rows == 0)
-            {
-                return;
             }
 
             // The journal's progress commits with its rows: a replay after a kill skips exactly what is here.
