@@ -24,5 +24,5 @@ public class AnswerBenchmarks
     }
 
     [Benchmark]
-    public AnswerResult Ask() => _engine.Ask(Question);
+    public AnswerOutcome Ask() => _engine.Ask(Question);
 }

@@ -1,3 +1,4 @@
+using FaqBot.Classifier.Answering;
 using FaqBot.Classifier.Evaluation;
 using FaqBot.Classifier.Hosting;
 using FaqBot.Classifier.Storage;
@@ -11,10 +12,10 @@ public sealed class AnswerEngineTests(SeedEngineFixture fixture) : IClassFixture
     {
         var result = fixture.Engine.Ask("which clays are used in masks");
 
-        Assert.True(result.Answered);
-        Assert.Contains("kaolin", result.Answer, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("bentonite", result.Answer, StringComparison.OrdinalIgnoreCase);
-        Assert.True(result.Answer!.Length < 700, "the answer should be a passage, not a whole section");
+        Assert.NotNull(result.Shown);
+        Assert.Contains("kaolin", result.Shown?.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("bentonite", result.Shown?.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.True(result.Shown!.Text.Length < 700, "the answer should be a passage, not a whole section");
     }
 
     [Theory]
@@ -24,9 +25,8 @@ public sealed class AnswerEngineTests(SeedEngineFixture fixture) : IClassFixture
     {
         var result = fixture.Engine.Ask(question);
 
-        Assert.False(result.Answered);
-        Assert.Null(result.Answer);
-        Assert.Null(result.EntryId);
+        Assert.IsType<Declined>(result);
+        Assert.Null(result.Shown);
     }
 
     [Fact]
@@ -34,9 +34,9 @@ public sealed class AnswerEngineTests(SeedEngineFixture fixture) : IClassFixture
     {
         var result = fixture.Engine.Ask("signs i should consider professional help for my pores");
 
-        Assert.True(result.Answered);
-        Assert.Contains("Consider professional help if:", result.Answer, StringComparison.Ordinal);
-        Assert.Contains("cystic acne", result.Answer, StringComparison.Ordinal);
+        Assert.NotNull(result.Shown);
+        Assert.Contains("Consider professional help if:", result.Shown?.Text, StringComparison.Ordinal);
+        Assert.Contains("cystic acne", result.Shown?.Text, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -48,8 +48,8 @@ public sealed class AnswerEngineTests(SeedEngineFixture fixture) : IClassFixture
     {
         var result = fixture.Engine.Ask(question);
 
-        Assert.True(result.Answered);
-        Assert.True(result.Answer!.Length <= 800, $"{result.Answer.Length} characters shown for '{question}'");
+        Assert.NotNull(result.Shown);
+        Assert.True(result.Shown!.Text.Length <= 800, $"{result.Shown.Text.Length} characters shown for '{question}'");
     }
 
     [Theory]
@@ -59,7 +59,7 @@ public sealed class AnswerEngineTests(SeedEngineFixture fixture) : IClassFixture
     {
         var result = fixture.Engine.Ask(question);
 
-        Assert.Equal("how-to-deep-clean-pores--overview", result.EntryId);
+        Assert.Equal("how-to-deep-clean-pores--overview", result.Shown?.EntryId);
     }
 
     [Theory]
@@ -69,8 +69,8 @@ public sealed class AnswerEngineTests(SeedEngineFixture fixture) : IClassFixture
     {
         var result = fixture.Engine.Ask(question);
 
-        Assert.True(result.Answered);
-        Assert.Contains(definition, result.Answer, StringComparison.OrdinalIgnoreCase);
+        Assert.NotNull(result.Shown);
+        Assert.Contains(definition, result.Shown?.Text, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -78,8 +78,8 @@ public sealed class AnswerEngineTests(SeedEngineFixture fixture) : IClassFixture
     {
         var result = fixture.Engine.Ask("how offen shud i deep clean my pores");
 
-        Assert.True(result.Answered);
-        Assert.Contains("once or twice a week", result.Answer, StringComparison.OrdinalIgnoreCase);
+        Assert.NotNull(result.Shown);
+        Assert.Contains("once or twice a week", result.Shown?.Text, StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]
@@ -95,7 +95,7 @@ public sealed class AnswerEngineTests(SeedEngineFixture fixture) : IClassFixture
         var result = fixture.Engine.Ask(question);
 
         Assert.Equal(question, result.Question);
-        Assert.True(result.Answered ? result.Answer is not null : result.Answer is null);
+        Assert.True(result is Declined ? result.Shown is null : result.Shown is not null);
     }
 
     [Fact]
@@ -113,12 +113,12 @@ public sealed class AnswerEngineTests(SeedEngineFixture fixture) : IClassFixture
     {
         var result = fixture.Engine.Ask("how long should I leave a clay mask on");
 
-        Assert.True(result.Answered);
-        Assert.NotNull(fixture.Engine.FindEntry(result.EntryId!));
-        Assert.Contains("›", result.Section, StringComparison.Ordinal);
-        Assert.StartsWith("https://", result.Link, StringComparison.Ordinal);
+        Assert.NotNull(result.Shown);
+        Assert.NotNull(fixture.Engine.FindEntry(result.Shown!.EntryId));
+        Assert.Contains("›", result.Shown?.Source, StringComparison.Ordinal);
+        Assert.StartsWith("https://", result.Shown?.Link, StringComparison.Ordinal);
         Assert.Equal(3, result.Alternatives.Count);
-        Assert.Equal(result.EntryId, result.Alternatives[0].EntryId);
+        Assert.Equal(result.Shown?.EntryId, result.Alternatives[0].EntryId);
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class AnswerEngineTests(SeedEngineFixture fixture) : IClassFixture
         Assert.False(trained);
         Assert.Equal(0.999f, answerer.Settings.DeclineThreshold);
         Assert.Equal(0.5f, answerer.Settings.ClarificationMargin);
-        Assert.False(answerer.Answer("which clays are used in masks").Answered);
+        Assert.IsType<Declined>(answerer.Ask("which clays are used in masks"));
     }
 
     [Fact]

@@ -200,84 +200,52 @@ public sealed class FaqDialog
 
     private async Task AskAsync(ITurnContext turnContext, ChannelProfile channel, FaqConversationData data, string question, CancellationToken cancellationToken)
     {
-        var result = _engine.Ask(question);
-        if (!result.Answered)
+        switch (_engine.Ask(question))
         {
-            var closest = result.Alternatives.Count > 0 ? result.Alternatives[0] : null;
-            await RecordAsync(turnContext, question, closest?.EntryId, closest?.Confidence ?? result.Confidence, FeedbackKind.Declined, cancellationToken);
-            await SendAsync(turnContext, channel, DeclineText(), ["topics", "help"], cancellationToken);
-            return;
+            case Clarify clarify when channel.MaxSuggestedActions >= 3:
+                // A close call still shows the best answer first (most close calls are right, and a bare "Did you mean…?"
+                // makes every user click), then offers the candidates; picking one answers it. One action is kept for
+                // "None of these", so Teams (3 visible actions) offers 2 candidates and others 3.
+                var candidates = clarify.Candidates.Take(Math.Min(3, channel.MaxSuggestedActions - 1)).Select(ToCandidate).ToList();
+                data.Stage = DialogStage.Clarifying;
+                data.PendingQuestion = question;
+                data.Candidates = candidates;
+                data.LastAnswer = new AnsweredQuestion(question, clarify.Best.EntryId, clarify.Best.Confidence, Rated: false);
+                await turnContext.SendActivitiesAsync(
+                    [
+                        Message(channel.Render(AnswerText(clarify.Best.Text, clarify.Best.Source, clarify.Best.Link)), []),
+                        Message(channel.Render("I'm not sure that is what you asked. Did you mean…?"), [.. candidates.Select(c => c.Question), NoneOfThese]),
+                    ],
+                    cancellationToken);
+                return;
+            case { Shown: { } answer }:
+                await SendAnswerAsync(turnContext, channel, data, question, ToCandidate(answer), cancellationToken);
+                return;
+            case var declined:
+                var closest = declined.Alternatives.Count > 0 ? declined.Alternatives[0] : null;
+                await RecordAsync(turnContext, question, closest?.EntryId, declined.Confidence, FeedbackKind.Declined, cancellationToken);
+                await SendAsync(turnContext, channel, DeclineText(), ["topics", "help"], cancellationToken);
+                return;
         }
-
-        var entryId = result.EntryId ?? result.Alternatives.FirstOrDefault()?.EntryId;
-        var entry = entryId is null ? null : _engine.FindEntry(entryId);
-        if (entry is null)
-        {
-            _logger.LogWarning("Answer engine chose entry {EntryId} which is not in its knowledge base; declining.", entryId);
-            await SendAsync(turnContext, channel, DeclineText(), ["topics", "help"], cancellationToken);
-            return;
-        }
-
-        var candidates = result.NeedsClarification ? Candidates(result, channel) : [];
-        if (candidates.Count >= 2)
-        {
-            // A close call still shows the best answer first (most close calls are right, and a bare "Did you mean…?"
-            // makes every user click), then offers the candidates; picking one answers it.
-            data.Stage = DialogStage.Clarifying;
-            data.PendingQuestion = question;
-            data.Candidates = candidates;
-            data.LastAnswer = new AnsweredQuestion(question, entry.Id, result.Confidence, Rated: false);
-            await turnContext.SendActivitiesAsync(
-                [
-                    Message(channel.Render(AnswerText(entry, result.Answer, result.Section, result.Link)), []),
-                    Message(channel.Render("I'm not sure that is what you asked. Did you mean…?"), [.. candidates.Select(c => c.Question), NoneOfThese]),
-                ],
-                cancellationToken);
-            return;
-        }
-
-        await SendAnswerAsync(turnContext, channel, data, question, entry, result.Answer, result.Confidence, result.Section, result.Link, cancellationToken);
     }
 
-    private async Task AnswerPickAsync(
-        ITurnContext turnContext, ChannelProfile channel, FaqConversationData data, string pending, ClarificationCandidate picked, CancellationToken cancellationToken)
-    {
-        var entry = _engine.FindEntry(picked.EntryId);
-        if (entry is null)
-        {
-            await SendAsync(turnContext, channel, "Sorry, I can't find that answer any more (the article may have changed). Please ask again.", [], cancellationToken);
-            return;
-        }
-
-        // The engine's precise answer is for the entry it ranked first; for another pick, ask again with the pick's
-        // own question, and fall back to the entry's opening passage.
-        var answer = _engine.Ask(pending) is { EntryId: var id, Answer: { } a } && id == entry.Id ? a
-            : _engine.Ask(entry.Question) is { EntryId: var id2, Answer: { } b } && id2 == entry.Id ? b
-            : LeadPassage(entry);
-        await SendAnswerAsync(turnContext, channel, data, pending.Length > 0 ? pending : entry.Question, entry, answer, picked.Confidence, null, null, cancellationToken);
-    }
+    private Task AnswerPickAsync(
+        ITurnContext turnContext, ChannelProfile channel, FaqConversationData data, string pending, ClarificationCandidate picked, CancellationToken cancellationToken) =>
+        SendAnswerAsync(turnContext, channel, data, pending.Length > 0 ? pending : picked.Question, picked, cancellationToken);
 
     private async Task SendAnswerAsync(
-        ITurnContext turnContext,
-        ChannelProfile channel,
-        FaqConversationData data,
-        string question,
-        FaqEntry entry,
-        string? answer,
-        float confidence,
-        string? section,
-        string? link,
-        CancellationToken cancellationToken)
+        ITurnContext turnContext, ChannelProfile channel, FaqConversationData data, string question, ClarificationCandidate answer, CancellationToken cancellationToken)
     {
-        data.LastAnswer = new AnsweredQuestion(question, entry.Id, confidence, Rated: false);
-        var text = AnswerText(entry, answer, section, link);
+        data.LastAnswer = new AnsweredQuestion(question, answer.EntryId, answer.Confidence, Rated: false);
 
         // Teams shows only the first 3 suggested actions: these are exactly 3, most useful first.
-        await SendAsync(turnContext, channel, text, [TellMeMore, Helpful, NotHelpful], cancellationToken);
+        await SendAsync(turnContext, channel, AnswerText(answer.Text, answer.Source, answer.Link), [TellMeMore, Helpful, NotHelpful], cancellationToken);
     }
 
-    private static string AnswerText(FaqEntry entry, string? answer, string? section, string? link) =>
-        $"{(string.IsNullOrWhiteSpace(answer) ? LeadPassage(entry) : answer.Trim())}\n\n{SourceLine(entry, section, link)}";
+    private static ClarificationCandidate ToCandidate(Answer answer) =>
+        new(answer.EntryId, answer.Title, answer.Confidence, answer.Text, answer.Source, answer.Link);
+
+    private static string AnswerText(string text, string source, string? link) => $"{text.Trim()}\n\n{SourceLine(source, link)}";
 
     private async Task TellMoreAsync(ITurnContext turnContext, ChannelProfile channel, FaqConversationData data, CancellationToken cancellationToken)
     {
@@ -300,7 +268,7 @@ public sealed class FaqDialog
             return;
         }
 
-        var whole = $"**{Heading(entry)}**\n\n{entry.Answer.Trim()}\n\n{SourceLine(entry, null, null)}";
+        var whole = $"**{Heading(entry)}**\n\n{entry.Answer.Trim()}\n\n{SourceLine(string.Join(" › ", entry.HeadingPath), entry.Link)}";
         var chunks = MessageSplitter.Split(channel.Render(whole), channel.MaxMessageLength);
         var activities = new List<IActivity>(chunks.Count);
         for (var i = 0; i < chunks.Count; i++)
@@ -402,28 +370,6 @@ public sealed class FaqDialog
             "I've noted your question. Type **topics** to see everything I cover.";
     }
 
-    private List<ClarificationCandidate> Candidates(AnswerResult result, ChannelProfile channel)
-    {
-        // One action is kept for "None of these", so Teams (3 visible actions) offers 2 candidates and others 3.
-        var max = Math.Min(3, channel.MaxSuggestedActions - 1);
-        var candidates = new List<ClarificationCandidate>();
-        foreach (var alternative in result.Alternatives)
-        {
-            if (candidates.Count >= max || candidates.Any(c => c.EntryId == alternative.EntryId))
-            {
-                continue;
-            }
-
-            var entry = _engine.FindEntry(alternative.EntryId);
-            if (entry is not null && candidates.All(c => !string.Equals(c.Question, entry.Question, StringComparison.OrdinalIgnoreCase)))
-            {
-                candidates.Add(new ClarificationCandidate(entry.Id, entry.Question, alternative.Confidence));
-            }
-        }
-
-        return candidates;
-    }
-
     private static ClarificationCandidate? Pick(string text, IReadOnlyList<ClarificationCandidate> candidates)
     {
         var normalized = QuestionNormalizer.Normalize(text);
@@ -468,23 +414,13 @@ public sealed class FaqDialog
         }
     }
 
-    private static string LeadPassage(FaqEntry entry) =>
-        entry.Passages.Count > 0 ? entry.Passages[0].Markdown.Trim() : MessageSplitter.Split(entry.Answer, 1_000).FirstOrDefault() ?? entry.Answer;
-
     private static string Heading(FaqEntry entry) =>
         entry.Kind == EntryKind.Faq || entry.HeadingPath.Count == 0 ? entry.Question : entry.HeadingPath[^1];
 
-    private static string SourceLine(FaqEntry entry, string? section, string? link)
+    private static string SourceLine(string source, string? link)
     {
-        var path = string.IsNullOrWhiteSpace(section) ? string.Join(" › ", entry.HeadingPath) : section;
-        if (path.Length == 0)
-        {
-            path = entry.Question;
-        }
-
-        var target = string.IsNullOrWhiteSpace(link) ? entry.Link : link;
-        var label = path.Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
-        return string.IsNullOrWhiteSpace(target) ? $"_Source: {label}_" : $"_Source: [{label}]({target})_";
+        var label = source.Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
+        return string.IsNullOrWhiteSpace(link) ? $"_Source: {label}_" : $"_Source: [{label}]({link})_";
     }
 
     private static Task SendAsync(

@@ -44,18 +44,18 @@ public sealed class AnswerEngine : IAnswerEngine
     }
 
     /// <inheritdoc />
-    public AnswerResult Ask(string question)
+    public AnswerOutcome Ask(string question)
     {
         var current = Volatile.Read(ref _current);
         try
         {
-            return current.Answer(question);
+            return current.Ask(question);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // A question must never take the bot down: log and decline.
             _logger.LogError(ex, "Answering failed; declining the question.");
-            return new AnswerResult(question ?? "", false, false, null, null, null, null, null, 0, []);
+            return new Declined(question ?? "", 0, []);
         }
     }
 

@@ -335,8 +335,8 @@ public sealed class Answerer
         return -1;
     }
 
-    /// <summary>Answers or declines. Never throws for any input string.</summary>
-    public AnswerResult Answer(string? question)
+    /// <summary>Answers, asks "Did you mean…?" or declines. Never throws for any input string.</summary>
+    public AnswerOutcome Ask(string? question)
     {
         var asked = question ?? "";
         var scores = Score(asked);
@@ -350,24 +350,39 @@ public sealed class Answerer
         if ((scores.InScope < Settings.DeclineThreshold && !restatesEntryQuestion) || scores.PassageLabel is null)
         {
             alternatives = [.. alternatives.OrderByDescending(a => a.Confidence)];
-            return new AnswerResult(asked, false, false, null, null, null, null, null, alternatives.Count > 0 ? alternatives[0].Confidence : 0, alternatives);
+            return new Declined(asked, alternatives.Count > 0 ? alternatives[0].Confidence : 0, alternatives);
         }
 
         var entry = _entries[top.EntryId];
         var unit = _units[scores.PassageLabel];
-        var second = scores.Entries.Count > 1 ? scores.Entries[1].Score : 0;
-        var needsClarification = top.Score - second < Settings.ClarificationMargin;
         var text = ShownText(entry, unit.Passage, scores.SecondPassageLabel is { } label ? _units[label].Passage : null);
-        return new AnswerResult(
-            asked,
-            true,
-            needsClarification,
-            text,
-            entry.Id,
-            entry.Question,
-            string.Join(" › ", entry.HeadingPath),
-            entry.Link,
-            top.Score,
-            alternatives);
+        var best = ToAnswer(entry, text, top.Score);
+        var second = scores.Entries.Count > 1 ? scores.Entries[1].Score : 0;
+        if (top.Score - second >= Settings.ClarificationMargin)
+        {
+            return new Answered(asked, best, alternatives);
+        }
+
+        var candidates = new List<Answer> { best };
+        foreach (var (entryId, score) in scores.Entries.Skip(1).Take(2))
+        {
+            var other = _entries[entryId];
+            if (candidates.All(c => !string.Equals(c.Title, other.Question, StringComparison.OrdinalIgnoreCase)))
+            {
+                candidates.Add(ToAnswer(other, ShownText(other, other.Passages.FirstOrDefault(), null), score));
+            }
+        }
+
+        return candidates.Count < 2 ? new Answered(asked, best, alternatives) : new Clarify(asked, best, candidates, alternatives);
     }
+
+    private static Answer ToAnswer(FaqEntry entry, string text, float confidence) => new(
+        entry.Id,
+        entry.ArticleId,
+        entry.Question,
+        text,
+        entry.HeadingPath.Count > 0 ? string.Join(" › ", entry.HeadingPath) : entry.Question,
+        entry.Link,
+        confidence,
+        HasMore: text.Trim().Length < entry.Answer.Trim().Length);
 }

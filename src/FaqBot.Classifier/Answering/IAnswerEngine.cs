@@ -8,13 +8,13 @@ namespace FaqBot.Classifier.Answering;
 /// </summary>
 public interface IAnswerEngine
 {
-    /// <summary>Answers or declines <paramref name="question"/>. Never throws for bad input: any string is a question.</summary>
-    AnswerResult Ask(string question);
+    /// <summary>Answers <paramref name="question"/>, asks "Did you mean…?", or declines. Never throws for bad input: any string is a question.</summary>
+    AnswerOutcome Ask(string question);
 
     /// <summary>The knowledge base currently answered from (swapped atomically on reload).</summary>
     KnowledgeBase KnowledgeBase { get; }
 
-    /// <summary>The entry with this id, or null (used for "Tell me more" and "Did you mean" picks).</summary>
+    /// <summary>The entry with this id, or null (used for "Tell me more").</summary>
     FaqEntry? FindEntry(string entryId);
 
     /// <summary>What is loaded, for health checks.</summary>

@@ -7,4 +7,4 @@ namespace FaqBot.Classifier.Evaluation;
 /// <param name="Question">The labelled question.</param>
 /// <param name="Result">What the engine answered.</param>
 /// <param name="Correct">Declined when out of scope; else answered with the expected fact in the shown text (or, without a fact, the expected entry).</param>
-public sealed record EvaluatedQuestion(LabelledQuestion Question, AnswerResult Result, bool Correct);
+public sealed record EvaluatedQuestion(LabelledQuestion Question, AnswerOutcome Result, bool Correct);

@@ -26,15 +26,15 @@ public sealed class EvaluationReport
     public double InScopeAccuracy => Share(Items.Where(i => !i.Question.IsOutOfScope).ToList(), i => i.Correct);
 
     /// <summary>Share of in-scope questions answered (not declined).</summary>
-    public double InScopeAnswered => Share(Items.Where(i => !i.Question.IsOutOfScope).ToList(), i => i.Result.Answered);
+    public double InScopeAnswered => Share(Items.Where(i => !i.Question.IsOutOfScope).ToList(), i => i.Result.Shown is not null);
 
     /// <summary>Share of in-scope questions whose chosen entry is the expected one.</summary>
-    public double EntryAccuracy => Share(Items.Where(i => !i.Question.IsOutOfScope).ToList(), i => i.Result.EntryId == i.Question.ExpectedEntryId);
+    public double EntryAccuracy => Share(Items.Where(i => !i.Question.IsOutOfScope).ToList(), i => i.Result.Shown?.EntryId == i.Question.ExpectedEntryId);
 
     /// <summary>Expected → got pairs that went wrong, most frequent first ("OOS" and "declined" included).</summary>
     public IReadOnlyList<(string Expected, string Got, int Count)> ConfusedPairs => Items
         .Where(i => !i.Correct)
-        .GroupBy(i => (Expected: Short(i.Question.ExpectedEntryId), Got: i.Result.Answered ? Short(i.Result.EntryId!) : "declined"))
+        .GroupBy(i => (Expected: Short(i.Question.ExpectedEntryId), Got: i.Result.Shown is { } shown ? Short(shown.EntryId) : "declined"))
         .Select(g => (g.Key.Expected, g.Key.Got, g.Count()))
         .OrderByDescending(x => x.Item3)
         .ThenBy(x => x.Expected, StringComparer.Ordinal)
@@ -61,7 +61,7 @@ public sealed class EvaluationReport
         return cut >= 0 ? entryId[(cut + 2)..] : entryId;
     }
 
-    private static int Bucket(AnswerResult result) => Math.Clamp((int)(result.Confidence * 10), 0, 9);
+    private static int Bucket(AnswerOutcome result) => Math.Clamp((int)(result.Confidence * 10), 0, 9);
 
     private static double Share(IReadOnlyCollection<EvaluatedQuestion> items, Func<EvaluatedQuestion, bool> predicate) =>
         items.Count == 0 ? 0 : (double)items.Count(predicate) / items.Count;

@@ -19,22 +19,22 @@ public static class Evaluator
     }
 
     /// <summary>The judging rule.</summary>
-    public static bool IsCorrect(LabelledQuestion question, AnswerResult result)
+    public static bool IsCorrect(LabelledQuestion question, AnswerOutcome result)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(result);
         if (question.IsOutOfScope)
         {
-            return !result.Answered;
+            return result is Declined;
         }
 
-        if (!result.Answered || result.Answer is null)
+        if (result.Shown is not { } shown)
         {
             return false;
         }
 
         return question.ExpectedFact is { } fact
-            ? result.Answer.Contains(fact, StringComparison.OrdinalIgnoreCase)
-            : result.EntryId == question.ExpectedEntryId;
+            ? shown.Text.Contains(fact, StringComparison.OrdinalIgnoreCase)
+            : shown.EntryId == question.ExpectedEntryId;
     }
 }

@@ -54,38 +54,40 @@ internal static class AskCommand
     }
 
     /// <summary>One JSON line, with exactly the documented properties in order.</summary>
-    public static string ToJson(AnswerResult result) => JsonSerializer.Serialize(
+    public static string ToJson(AnswerOutcome result) => JsonSerializer.Serialize(
         new
         {
             question = result.Question,
-            answered = result.Answered,
-            answer = result.Answer,
-            entryId = result.EntryId,
-            title = result.Title,
-            section = result.Section,
-            link = result.Link,
+            answered = result.Shown is not null,
+            clarify = result is Clarify,
+            answer = result.Shown?.Text,
+            entryId = result.Shown?.EntryId,
+            articleId = result.Shown?.ArticleId,
+            title = result.Shown?.Title,
+            section = result.Shown?.Source,
+            link = result.Shown?.Link,
             confidence = MathF.Round(result.Confidence, 4),
             alternatives = result.Alternatives.Select(a => new { entryId = a.EntryId, title = a.Title, confidence = MathF.Round(a.Confidence, 4) }),
         },
         JsonLines);
 
-    private static void PrintReadable(AnswerResult result)
+    private static void PrintReadable(AnswerOutcome result)
     {
-        if (!result.Answered)
+        if (result.Shown is not { } shown)
         {
             Console.WriteLine("Sorry, the articles don't cover that. (declined)");
         }
         else
         {
-            Console.WriteLine(result.Answer);
+            Console.WriteLine(shown.Text);
             Console.WriteLine();
-            Console.WriteLine($"  From: {result.Title}  [{result.Section}]");
-            if (result.Link is not null)
+            Console.WriteLine($"  From: {shown.Title}  [{shown.Source}]");
+            if (shown.Link is not null)
             {
-                Console.WriteLine($"  Link: {result.Link}");
+                Console.WriteLine($"  Link: {shown.Link}");
             }
 
-            if (result.NeedsClarification)
+            if (result is Clarify)
             {
                 Console.WriteLine("  (close call: the bot would also ask \"did you mean…?\")");
             }

@@ -66,7 +66,7 @@ internal static class EvalCommand
             Console.WriteLine();
             foreach (var item in report.Items.Where(i => !i.Correct))
             {
-                var got = item.Result.Answered ? EvaluationReport.Short(item.Result.EntryId!) : "declined";
+                var got = item.Result.Shown is { } shown ? EvaluationReport.Short(shown.EntryId) : "declined";
                 Console.WriteLine($"  WRONG [{EvaluationReport.Short(item.Question.ExpectedEntryId)} -> {got} {item.Result.Confidence:0.00}] {item.Question.Question}  | want: {item.Question.ExpectedFact}");
             }
         }

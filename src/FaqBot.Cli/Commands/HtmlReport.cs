@@ -28,8 +28,8 @@ internal static class HtmlReport
         html.Append("<h2>Wrong answers</h2><table><tr><th>Question</th><th>Expected</th><th>Got</th><th>Confidence</th><th>Shown answer</th></tr>");
         foreach (var item in report.Items.Where(i => !i.Correct))
         {
-            var got = item.Result.Answered ? EvaluationReport.Short(item.Result.EntryId!) : "declined";
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Enc(item.Question.Question)}</td><td>{Enc(EvaluationReport.Short(item.Question.ExpectedEntryId))}<br><small>{Enc(item.Question.ExpectedFact ?? "")}</small></td><td class=bad>{Enc(got)}</td><td>{item.Result.Confidence:0.00}</td><td><small>{Enc(item.Result.Answer ?? "")}</small></td></tr>");
+            var got = item.Result.Shown is { } shown ? EvaluationReport.Short(shown.EntryId) : "declined";
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Enc(item.Question.Question)}</td><td>{Enc(EvaluationReport.Short(item.Question.ExpectedEntryId))}<br><small>{Enc(item.Question.ExpectedFact ?? "")}</small></td><td class=bad>{Enc(got)}</td><td>{item.Result.Confidence:0.00}</td><td><small>{Enc(item.Result.Shown?.Text ?? "")}</small></td></tr>");
         }
 
         html.Append("</table></body></html>");

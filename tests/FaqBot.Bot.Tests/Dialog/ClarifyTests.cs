@@ -66,6 +66,20 @@ public sealed class ClarifyTests : IDisposable
     }
 
     [Fact]
+    public async Task Picking_a_candidate_shows_the_answer_the_engine_gave_without_asking_it_again()
+    {
+        await _harness.Flow()
+            .Send("what about steam and heat")
+            .AssertReply(Replies.Containing("Yes, steaming is very beneficial."))
+            .AssertReply(Replies.Containing("Did you mean", SteamingQuestion, PreparingQuestion, HotWaterQuestion, "None of these"))
+            .Send("2")
+            .AssertReply(Replies.Containing("Proper preparation makes a significant difference", "Tell me more", "Helpful", "Not helpful"))
+            .StartTestAsync();
+
+        Assert.Equal(["what about steam and heat"], _harness.Fake.Questions);
+    }
+
+    [Fact]
     public async Task Typing_the_number_of_a_candidate_picks_it()
     {
         await _harness.Flow()

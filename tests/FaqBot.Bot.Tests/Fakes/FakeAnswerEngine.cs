@@ -12,7 +12,7 @@ namespace FaqBot.Bot.Tests.Fakes;
 /// </summary>
 public sealed class FakeAnswerEngine : IAnswerEngine
 {
-    private readonly ConcurrentDictionary<string, Func<string, AnswerResult>> _scripts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Func<string, AnswerOutcome>> _scripts = new(StringComparer.Ordinal);
 
     public FakeAnswerEngine(KnowledgeBase? knowledgeBase = null)
     {
@@ -31,24 +31,25 @@ public sealed class FakeAnswerEngine : IAnswerEngine
     /// <summary>Answers <paramref name="question"/> with the entry; the precise answer is its first passage unless given.</summary>
     public FakeAnswerEngine Answers(string question, string entryId, float confidence = 0.9f, string? answer = null)
     {
-        _scripts[QuestionNormalizer.Normalize(question)] = q => Answer(q, Entry(entryId), confidence, answer, needsClarification: false, []);
+        _scripts[QuestionNormalizer.Normalize(question)] = q => new Answered(q, Shown(Entry(entryId), confidence, answer), [Alternative(Entry(entryId), confidence)]);
         return this;
     }
 
-    /// <summary>Answers <paramref name="question"/> with the first alternative but flags it for clarification.</summary>
+    /// <summary>Shows the first alternative's answer and asks "Did you mean…?" with all of them.</summary>
     public FakeAnswerEngine Clarifies(string question, params (string EntryId, float Confidence)[] alternatives)
     {
-        _scripts[QuestionNormalizer.Normalize(question)] = q => Answer(
-            q, Entry(alternatives[0].EntryId), alternatives[0].Confidence, null, needsClarification: true,
-            [.. alternatives.Select(a => new AnswerAlternative(a.EntryId, Entry(a.EntryId).Question, a.Confidence))]);
+        _scripts[QuestionNormalizer.Normalize(question)] = q =>
+        {
+            var candidates = alternatives.Select(a => Shown(Entry(a.EntryId), a.Confidence, null)).ToList();
+            return new Clarify(q, candidates[0], candidates, [.. alternatives.Select(a => Alternative(Entry(a.EntryId), a.Confidence))]);
+        };
         return this;
     }
 
     /// <summary>Declines <paramref name="question"/>, naming a closest entry.</summary>
     public FakeAnswerEngine Declines(string question, string closestEntryId, float confidence)
     {
-        _scripts[QuestionNormalizer.Normalize(question)] = q => new AnswerResult(
-            q, false, false, null, null, null, null, null, confidence, [new AnswerAlternative(closestEntryId, Entry(closestEntryId).Question, confidence)]);
+        _scripts[QuestionNormalizer.Normalize(question)] = q => new Declined(q, confidence, [Alternative(Entry(closestEntryId), confidence)]);
         return this;
     }
 
@@ -59,7 +60,7 @@ public sealed class FakeAnswerEngine : IAnswerEngine
         return this;
     }
 
-    public AnswerResult Ask(string question)
+    public AnswerOutcome Ask(string question)
     {
         Questions.Enqueue(question);
         var normalized = QuestionNormalizer.Normalize(question);
@@ -70,23 +71,21 @@ public sealed class FakeAnswerEngine : IAnswerEngine
 
         var own = KnowledgeBase.Entries.FirstOrDefault(e => e.Questions.Any(q => QuestionNormalizer.Normalize(q) == normalized));
         return own is not null
-            ? Answer(question, own, 0.95f, null, needsClarification: false, [])
-            : new AnswerResult(question, false, false, null, null, null, null, null, 0.05f, []);
+            ? new Answered(question, Shown(own, 0.95f, null), [Alternative(own, 0.95f)])
+            : new Declined(question, 0.05f, []);
     }
 
     private FaqEntry Entry(string entryId) => FindEntry(entryId) ?? throw new ArgumentException($"No entry {entryId} in the fake's knowledge base.", nameof(entryId));
 
-    private static AnswerResult Answer(
-        string question, FaqEntry entry, float confidence, string? answer, bool needsClarification, IReadOnlyList<AnswerAlternative> alternatives) =>
-        new(
-            question,
-            Answered: true,
-            NeedsClarification: needsClarification,
-            Answer: answer ?? entry.Passages[0].Markdown,
-            EntryId: entry.Id,
-            Title: entry.Question,
-            Section: string.Join(" › ", entry.HeadingPath),
-            Link: entry.Link,
-            Confidence: confidence,
-            Alternatives: alternatives.Count > 0 ? alternatives : [new AnswerAlternative(entry.Id, entry.Question, confidence)]);
+    private static Answer Shown(FaqEntry entry, float confidence, string? answer) => new(
+        entry.Id,
+        entry.ArticleId,
+        entry.Question,
+        answer ?? entry.Passages[0].Markdown,
+        string.Join(" › ", entry.HeadingPath),
+        entry.Link,
+        confidence,
+        HasMore: entry.Passages.Count > 1);
+
+    private static AnswerAlternative Alternative(FaqEntry entry, float confidence) => new(entry.Id, entry.Question, confidence);
 }

@@ -39,7 +39,7 @@ public sealed class SeedModelConversationTests : IDisposable
     [Fact]
     public async Task A_faq_question_gets_its_answer_the_linked_source_and_three_actions()
     {
-        Assert.Equal(Id("how-often-should-i-deep-clean-my-pores"), _engine.Ask("how often should I deep clean my pores?").EntryId);
+        Assert.Equal(Id("how-often-should-i-deep-clean-my-pores"), _engine.Ask("how often should I deep clean my pores?").Shown?.EntryId);
 
         await _harness.Flow()
             .Send("how often should I deep clean my pores?")
@@ -60,7 +60,7 @@ public sealed class SeedModelConversationTests : IDisposable
     public async Task Tell_me_more_sends_the_whole_section_within_the_channel_limit(string channel, int limit)
     {
         var preparing = _engine.FindEntry(Id("preparing-your-skin-for-deep-pore-cleansing"))!;
-        Assert.Equal(preparing.Id, _engine.Ask("oil cleansing").EntryId);
+        Assert.Equal(preparing.Id, _engine.Ask("oil cleansing").Shown?.EntryId);
         var adapter = _harness.CreateAdapter(channel);
 
         await _harness.Flow(adapter)
@@ -82,13 +82,13 @@ public sealed class SeedModelConversationTests : IDisposable
     {
         const string Question = "how long should I steam";
         var result = _engine.Ask(Question);
-        Assert.True(result.NeedsClarification, $"the seed model no longer asks to clarify \"{Question}\"; pick another vague question");
-        var candidates = result.Alternatives.Select(a => _engine.FindEntry(a.EntryId)!.Question).ToList();
+        var clarify = Assert.IsType<Clarify>(result, exactMatch: true);
+        var candidates = clarify.Candidates.Select(c => c.Title).ToList();
         Assert.Contains("Is steaming good for deep cleaning pores?", candidates);
 
         await _harness.Flow()
             .Send(Question)
-            .AssertReply(activity => Assert.StartsWith(result.Answer!.Trim(), Replies.Text(activity), StringComparison.Ordinal))
+            .AssertReply(activity => Assert.StartsWith(result.Shown!.Text.Trim(), Replies.Text(activity), StringComparison.Ordinal))
             .AssertReply(Replies.Containing("Did you mean", [.. candidates, "None of these"]))
             .Send("Is steaming good for deep cleaning pores?")
             .AssertReply(activity =>
@@ -104,21 +104,21 @@ public sealed class SeedModelConversationTests : IDisposable
     {
         // Whichever of these vague questions the current model is unsure about (retraining may move any one of them).
         string[] vague = ["what is salicylic acid", "how long should I steam", "what about acids", "is it good for my skin", "masks", "acid or scrub"];
-        var Question = vague.FirstOrDefault(q => _engine.Ask(q).NeedsClarification);
+        var Question = vague.FirstOrDefault(q => _engine.Ask(q) is Clarify);
         Assert.True(Question is not null, $"the seed model asks to clarify none of: {string.Join(", ", vague)}; add another vague question");
-        var result = _engine.Ask(Question);
-        var candidates = result.Alternatives.Take(2).Select(a => _engine.FindEntry(a.EntryId)!.Question).ToList();
+        var result = (Clarify)_engine.Ask(Question);
+        var candidates = result.Candidates.Take(2).Select(c => c.Title).ToList();
 
         await _harness.Flow("msteams")
             .Send(Question)
-            .AssertReply(activity => Assert.StartsWith(result.Answer!.Trim(), Replies.Text(activity), StringComparison.Ordinal))
+            .AssertReply(activity => Assert.StartsWith(result.Shown!.Text.Trim(), Replies.Text(activity), StringComparison.Ordinal))
             .AssertReply(Replies.Containing("Did you mean", [.. candidates, "None of these"]))
             .Send("None of these")
             .AssertReply(Replies.Containing("Could you rephrase it", "topics"))
             .StartTestAsync();
 
         var row = Assert.Single(_harness.FeedbackRows());
-        Assert.Equal(("none_of_these", Question, "msteams", result.Alternatives[0].EntryId), (row.Kind, row.Question, row.Channel, row.EntryId));
+        Assert.Equal(("none_of_these", Question, "msteams", result.Candidates[0].EntryId), (row.Kind, row.Question, row.Channel, row.EntryId));
     }
 
     [Theory]
@@ -126,7 +126,7 @@ public sealed class SeedModelConversationTests : IDisposable
     [InlineData("how do I fix a dripping tap")]
     public async Task An_out_of_scope_question_is_declined_and_recorded(string question)
     {
-        Assert.False(_engine.Ask(question).Answered, $"the seed model now answers \"{question}\"");
+        Assert.True(_engine.Ask(question) is Declined, $"the seed model now answers \"{question}\"");
 
         await _harness.Flow()
             .Send(question)
@@ -235,7 +235,7 @@ public sealed class SeedModelConversationTests : IDisposable
             var adapter = _harness.CreateAdapter(i % 2 == 0 ? "emulator" : "msteams", conversationId: $"conversation-{i}");
             await _harness.Flow(adapter).Send(asked[i]).StartTestAsync();
             var first = AnswerTests.Drain(adapter);
-            var answered = expected[i] is { Answered: true, NeedsClarification: false };
+            var answered = expected[i] is Answered;
             if (!answered)
             {
                 // Declined or clarified: that conversation's own question is the one recorded or offered back.
@@ -243,7 +243,7 @@ public sealed class SeedModelConversationTests : IDisposable
                 return;
             }
 
-            var entry = _engine.FindEntry(expected[i].EntryId!)!;
+            var entry = _engine.FindEntry(expected[i].Shown!.EntryId)!;
             await _harness.Flow(adapter).Send("Tell me more").StartTestAsync();
             var more = AnswerTests.Drain(adapter);
             var heading = entry.Kind == EntryKind.Faq ? entry.Question : entry.HeadingPath[^1];

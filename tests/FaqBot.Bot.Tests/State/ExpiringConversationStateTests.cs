@@ -132,7 +132,7 @@ public sealed class ExpiringConversationStateTests
             var written = await data.GetAsync(first, () => new FaqConversationData());
             written.Stage = DialogStage.Clarifying;
             written.PendingQuestion = "masks caf\u00e9 \"clay\"?";
-            written.Candidates = [new("entry-a", "Which clays?", 0.41f), new("entry-b", "How long?", 0.37f)];
+            written.Candidates = [new("entry-a", "Which clays?", 0.41f, "Kaolin and bentonite.", "Masks", null), new("entry-b", "How long?", 0.37f, "Ten minutes.", "Steam", "https://example.com/#steam")];
             written.LastAnswer = new AnsweredQuestion("which clays", "entry-a", 0.83f, Rated: true);
             written.GreetedUserIds = ["u1", "u2"];
             await state.SaveChangesAsync(first);
@@ -146,7 +146,7 @@ public sealed class ExpiringConversationStateTests
         var read = await data.GetAsync(second, () => new FaqConversationData());
         Assert.Equal(DialogStage.Clarifying, read.Stage);
         Assert.Equal("masks caf\u00e9 \"clay\"?", read.PendingQuestion);
-        Assert.Equal([new("entry-a", "Which clays?", 0.41f), new("entry-b", "How long?", 0.37f)], read.Candidates);
+        Assert.Equal([new("entry-a", "Which clays?", 0.41f, "Kaolin and bentonite.", "Masks", null), new("entry-b", "How long?", 0.37f, "Ten minutes.", "Steam", "https://example.com/#steam")], read.Candidates);
         Assert.Equal(new AnsweredQuestion("which clays", "entry-a", 0.83f, Rated: true), read.LastAnswer);
         Assert.Equal(["u1", "u2"], read.GreetedUserIds);
     }

@@ -78,7 +78,7 @@ public sealed class KnowledgeReloadServiceTests : IDisposable
         Assert.False(broken.Swapped);
         Assert.Contains("never closed", broken.Error, StringComparison.Ordinal);
         Assert.Equal(hashAfterEdit, engine.Status.KnowledgeBaseHash);
-        Assert.True(engine.Ask("how often should I deep clean my pores").Answered);
+        Assert.NotNull(engine.Ask("how often should I deep clean my pores").Shown);
         Assert.Contains(logger.Lines, l => l.Level == LogLevel.Warning
             && l.Message.Contains("how-to-deep-clean-pores.md", StringComparison.Ordinal)
             && l.Message.Contains("never closed", StringComparison.Ordinal));
@@ -128,7 +128,7 @@ public sealed class KnowledgeReloadServiceTests : IDisposable
         while (!cancellationToken.IsCancellationRequested)
         {
             asked++;
-            if (!engine.Ask("how often should I deep clean my pores").Answered)
+            if (engine.Ask("how often should I deep clean my pores") is Declined)
             {
                 declined++;
             }

@@ -1,3 +1,4 @@
+using FaqBot.Classifier.Answering;
 using System.Net;
 using System.Text.Json.Nodes;
 using FaqBot.Knowledge.Model;
@@ -21,7 +22,7 @@ public sealed class DirectLineConcurrencyTests(RealBotHost host)
     {
         // Given questions the engine answers outright, each from a different entry with several passages to expand
         var entries = host.Engine.KnowledgeBase.Entries
-            .Where(e => e.Passages.Count > 1 && host.Engine.Ask(e.Question) is { Answered: true, NeedsClarification: false } r && r.EntryId == e.Id)
+            .Where(e => e.Passages.Count > 1 && host.Engine.Ask(e.Question) is Answered { Answer.EntryId: var id } && id == e.Id)
             .ToList();
         Assert.True(entries.Count >= 5, $"only {entries.Count} multi-passage entries are answered outright by their own question");
 

@@ -10,7 +10,7 @@ internal sealed class FakeAnswerEngine(AnswerEngineStatus status) : IAnswerEngin
 
     public AnswerEngineStatus Status => status;
 
-    public AnswerResult Ask(string question) => new(question, false, false, null, null, null, null, null, 0f, []);
+    public AnswerOutcome Ask(string question) => new Declined(question, 0f, []);
 
     public FaqEntry? FindEntry(string entryId) => null;
 }
