@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using FaqBot.Bot;
-using FaqBot.Bot.State;
 using FaqBot.Classifier.Hosting;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector.Authentication;
@@ -15,7 +14,7 @@ namespace FaqBot.Benchmarks;
 /// One whole message turn through the CloudAdapter's base, as <c>/api/messages</c> runs it minus HTTP: anonymous authentication,
 /// the turn context, the bot, conversation state and the expectReplies reply buffer. The echo bot is the floor the SDK
 /// sets (what <c>benchmarks/load/run.sh</c> compares against); the FAQ bot is the full host wiring (answer engine,
-/// expiring state, SQLite feedback for declined questions). The allocations column is the figure to watch: it is
+/// expiring in-memory state, SQLite feedback for declined questions). The allocations column is the figure to watch: it is
 /// repeatable where time on a shared machine is not.
 /// </summary>
 [MemoryDiagnoser]
@@ -44,10 +43,6 @@ public class TurnBenchmarks
                 ["Bot:DataDirectory"] = _dataDirectory,
                 ["Classifier:ModelDirectory"] = Path.Combine(Path.GetTempPath(), "faqbot-bench-model"),
                 ["Bot:State:MonitorInterval"] = "00:00:00",
-
-                // One caller in a loop is not a busy bot: with the host's group-commit interval, each declined question
-                // would wait for the interval after the previous one's commit, and the figure would be that wait.
-                ["Bot:FeedbackCommitInterval"] = "00:00:00",
             })
             .Build();
         _services = new ServiceCollection()
@@ -55,7 +50,6 @@ public class TurnBenchmarks
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddAnswerEngine(root)
             .AddFaqBot()
-            .AddExpiringConversationState()
             .BuildServiceProvider();
         _faqBot = _services.GetRequiredService<IBot>();
         _echoBot = new EchoBot();

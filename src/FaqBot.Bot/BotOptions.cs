@@ -21,26 +21,6 @@ public sealed class BotOptions
     /// <summary>Longer messages are not sent to the answer engine; the user is asked for a shorter question.</summary>
     public int MaxQuestionLength { get; set; } = 2_000;
 
-    /// <summary>
-    /// When false (the default), a feedback event is acknowledged once it is a line in the bot's journal file beside the
-    /// database (one <c>write()</c>), and committed to the database within about <see cref="FeedbackCommitInterval"/>:
-    /// a turn never waits for a commit, acknowledged feedback survives the bot being killed or crashing (the next start,
-    /// or <c>faqbot review</c>, stores what a dead bot's journal holds), and only a power cut or an OS crash can lose the
-    /// last few events. When true, an event is acknowledged only once its commit is fsynced (SQLite
-    /// <c>synchronous = FULL</c>), so it survives a power cut too, and a turn that records one waits for that. The
-    /// database is never corrupted either way.
-    /// </summary>
-    public bool FeedbackSurvivesPowerLoss { get; set; }
-
-    /// <summary>
-    /// While feedback arrives faster than this, the feedback store starts a commit at most once per interval, and the
-    /// events that arrived meanwhile share it (group commit). With <see cref="FeedbackSurvivesPowerLoss"/> a turn that
-    /// records an event waits for its commit, so this is the most a busy bot adds to such a turn; otherwise it is how
-    /// long an event may sit in the journal before <c>review</c> sees it. An event after a quiet spell is committed at
-    /// once. Zero commits as soon as the previous commit is done, at a dozen-odd system calls per commit.
-    /// </summary>
-    public TimeSpan FeedbackCommitInterval { get; set; } = TimeSpan.FromMilliseconds(5);
-
     /// <summary>The absolute path of the feedback database these options point at.</summary>
     public string GetDatabasePath()
     {

@@ -12,14 +12,12 @@ public sealed class FaqActivityHandler : ActivityHandler
 {
     private readonly FaqDialog _dialog;
     private readonly ConversationState _conversationState;
-    private readonly UserState _userState;
 
     /// <summary>Creates the handler.</summary>
-    public FaqActivityHandler(FaqDialog dialog, ConversationState conversationState, UserState userState)
+    public FaqActivityHandler(FaqDialog dialog, ConversationState conversationState)
     {
         _dialog = dialog;
         _conversationState = conversationState;
-        _userState = userState;
     }
 
     /// <inheritdoc />
@@ -27,7 +25,6 @@ public sealed class FaqActivityHandler : ActivityHandler
     {
         await base.OnTurnAsync(turnContext, cancellationToken);
         await _conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
-        await _userState.SaveChangesAsync(turnContext, force: false, cancellationToken);
     }
 
     /// <inheritdoc />

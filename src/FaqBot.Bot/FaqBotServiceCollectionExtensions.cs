@@ -1,10 +1,10 @@
 using FaqBot.Bot.Dialog;
 using FaqBot.Bot.Feedback;
+using FaqBot.Bot.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.Bot;
@@ -13,11 +13,12 @@ namespace FaqBot.Bot;
 public static class FaqBotServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IBot"/> (<see cref="FaqActivityHandler"/>), <see cref="FaqDialog"/>, <see cref="IStorage"/>
-    /// (a <see cref="MemoryStorage"/> unless one is already registered: register an expiring one first to bound idle state),
-    /// <see cref="ConversationState"/>, <see cref="UserState"/>, the SQLite <see cref="IFeedbackStore"/>,
-    /// <see cref="FaqBotTurnErrorHandler"/> and <see cref="BotOptions"/> (section <c>Bot</c>). Needs an
-    /// <c>IAnswerEngine</c>, an <see cref="IConfiguration"/> and logging registered by the host.
+    /// Registers <see cref="IBot"/> (<see cref="FaqActivityHandler"/>), <see cref="FaqDialog"/>, <see cref="ConversationState"/>
+    /// over an <see cref="IStorage"/> (unless one is already registered, <see cref="MemoryCacheStorage"/>: bounded, expiring,
+    /// configured from <c>Bot:State</c>, its size logged by <see cref="ConversationStateMonitor"/>), the SQLite
+    /// <see cref="IFeedbackStore"/> (unless one is already registered), <see cref="FaqBotTurnErrorHandler"/> and
+    /// <see cref="BotOptions"/> (section <c>Bot</c>). Needs an <c>IAnswerEngine</c>, an <see cref="IConfiguration"/> and
+    /// logging registered by the host.
     /// </summary>
     public static IServiceCollection AddFaqBot(this IServiceCollection services)
     {
@@ -28,22 +29,20 @@ public static class FaqBotServiceCollectionExtensions
                 options.ContentRoot ??= configuration[HostContentRootKey])
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "Bot:DataDirectory must name a folder for the feedback database.")
             .Validate(o => o.MaxQuestionLength is >= 20 and <= 100_000, "Bot:MaxQuestionLength must be between 20 and 100000.")
-            .Validate(o => o.FeedbackCommitInterval >= TimeSpan.Zero && o.FeedbackCommitInterval <= TimeSpan.FromSeconds(1),
-                "Bot:FeedbackCommitInterval must be between 00:00:00 and 00:00:01, e.g. \"00:00:00.005\".")
+            .ValidateOnStart();
+        services.AddOptions<MemoryStateOptions>()
+            .BindConfiguration(MemoryStateOptions.SectionName)
+            .Validate(o => o.IdleTimeout > TimeSpan.Zero, "Bot:State:IdleTimeout must be positive, e.g. \"00:30:00\".")
+            .Validate(o => o.MaxEntries >= 100, "Bot:State:MaxEntries must be at least 100.")
+            .Validate(o => o.MonitorInterval >= TimeSpan.Zero, "Bot:State:MonitorInterval must not be negative (zero turns it off).")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IStorage, MemoryStorage>();
+        services.TryAddSingleton<IStorage, MemoryCacheStorage>();
         services.TryAddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
-        services.TryAddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
-        services.TryAddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<BotOptions>>().Value;
-            return new SqliteFeedbackStore(
-                options.GetDatabasePath(), options.FeedbackSurvivesPowerLoss, options.FeedbackCommitInterval,
-                sp.GetRequiredService<ILogger<SqliteFeedbackStore>>());
-        });
-        services.TryAddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<SqliteFeedbackStore>());
+        services.AddHostedService<ConversationStateMonitor>();
+        services.TryAddSingleton<IFeedbackStore>(sp =>
+            new SqliteFeedbackStore(sp.GetRequiredService<IOptions<BotOptions>>().Value.GetDatabasePath()));
         services.TryAddSingleton<FaqDialog>();
         services.TryAddSingleton<FaqBotTurnErrorHandler>();
         services.TryAddSingleton<IBot, FaqActivityHandler>();

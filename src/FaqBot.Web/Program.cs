@@ -1,5 +1,4 @@
 using FaqBot.Bot;
-using FaqBot.Bot.State;
 using FaqBot.Classifier.Hosting;
 using FaqBot.Classifier.Reloading;
 using FaqBot.Web.DirectLine;
@@ -14,8 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddFaqBotHost();
 builder.Services.AddAnswerEngine(builder.Environment.ContentRootPath); // loads the current model, or trains it at startup
 builder.Services.AddKnowledgeHotReload(builder.Environment.ContentRootPath); // retrains and swaps when an article changes
-builder.Services.AddFaqBot();                                           // IBot, conversation/user state, feedback store
-builder.Services.AddExpiringConversationState();                        // bounded, expiring in-memory bot state
+builder.Services.AddFaqBot();                                           // IBot, conversation state, feedback store
 builder.AddBotMessaging();
 builder.AddDirectLine();
 builder.AddWebChat();

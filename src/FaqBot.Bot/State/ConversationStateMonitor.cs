@@ -1,28 +1,31 @@
+using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace FaqBot.Bot.State;
 
-/// <summary>Logs how many conversation-state entries are held, and how many expired or were evicted, every interval.</summary>
+/// <summary>Logs how many conversation-state entries this process holds in memory, every interval.</summary>
 public sealed class ConversationStateMonitor(
-    ExpiringMemoryStorage storage, ExpiringStorageOptions options, TimeProvider time, ILogger<ConversationStateMonitor> logger) : BackgroundService
+    IStorage storage, IOptions<MemoryStateOptions> options, TimeProvider time, ILogger<ConversationStateMonitor> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.MonitorInterval <= TimeSpan.Zero)
+        var bounds = options.Value;
+        if (storage is not MemoryCacheStorage memory || bounds.MonitorInterval <= TimeSpan.Zero)
         {
             return;
         }
 
-        using var timer = new PeriodicTimer(options.MonitorInterval, time);
+        using var timer = new PeriodicTimer(bounds.MonitorInterval, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 logger.LogInformation(
-                    "Conversation state: {Entries} entries ({Expired} expired, {Evicted} evicted; idle timeout {IdleTimeout}, cap {MaxEntries})",
-                    storage.Count, storage.Expired, storage.Evicted, options.IdleTimeout, options.MaxEntries);
+                    "Conversation state: {Entries} entries (idle timeout {IdleTimeout}, cap {MaxEntries})",
+                    memory.Count, bounds.IdleTimeout, bounds.MaxEntries);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -101,12 +101,6 @@ public static class ReviewCommand
             await stderr.WriteLineAsync($"error: cannot read the feedback database '{databasePath}': {ex.Message}");
             return ExitCodes.BadInput;
         }
-        catch (InvalidOperationException ex)
-        {
-            // Storing a stopped bot's journal needs the database writable; the message names the file and the fix.
-            await stderr.WriteLineAsync($"error: {ex.Message}");
-            return ExitCodes.BadInput;
-        }
 
         if (items is null)
         {

@@ -1,4 +1,3 @@
-using FaqBot.Bot.Feedback;
 using FaqBot.Classifier.Answering;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
@@ -77,8 +76,6 @@ public sealed class BotHarness : IDisposable
     /// <summary>The feedback rows recorded so far, once committed (none when the database does not exist yet).</summary>
     public IReadOnlyList<FeedbackRow> FeedbackRows()
     {
-        // A turn's row is acknowledged from the journal and committed just after: wait for that commit, as review would.
-        _services.GetRequiredService<SqliteFeedbackStore>().FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
         if (!File.Exists(DatabasePath))
         {
             return [];

@@ -1,7 +1,5 @@
 using FaqBot.Bot.Feedback;
-using FaqBot.Bot.Tests.Fakes;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
 
 namespace FaqBot.Bot.Tests.Feedback;
 
@@ -18,7 +16,6 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
     {
         using var store = new SqliteFeedbackStore(DatabasePath);
         await store.RecordAsync(Event("how do I clean pores", FeedbackKind.Declined, T0), CancellationToken.None);
-        await store.FlushAsync(CancellationToken.None);
 
         Assert.True(File.Exists(DatabasePath));
         await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
@@ -89,7 +86,6 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
         using var store = new SqliteFeedbackStore(DatabasePath);
         await Task.WhenAll(Enumerable.Range(0, 300).Select(i => Task.Run(() =>
             store.RecordAsync(Event($"question {i % 30}", FeedbackKind.Declined, T0.AddSeconds(i)), CancellationToken.None))));
-        await store.FlushAsync(CancellationToken.None);
 
         var items = await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([], 100), CancellationToken.None);
         Assert.Equal(30, items!.Count);
@@ -103,7 +99,6 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
         using var second = new SqliteFeedbackStore(DatabasePath);
         await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(() =>
             (i % 2 == 0 ? first : second).RecordAsync(Event("same question", FeedbackKind.Unhelpful, T0), CancellationToken.None))));
-        await Task.WhenAll(first.FlushAsync(CancellationToken.None), second.FlushAsync(CancellationToken.None));
 
         var items = await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([], 10), CancellationToken.None);
         Assert.Equal(100, Assert.Single(items!).Count);
@@ -122,29 +117,26 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Shutting_down_commits_what_is_queued_and_refuses_later_events()
+    public async Task A_closed_store_refuses_later_events_and_keeps_what_it_stored()
     {
         var store = new SqliteFeedbackStore(DatabasePath);
-        var pending = Enumerable.Range(0, 50)
-            .Select(i => store.RecordAsync(Event($"question {i}", FeedbackKind.Declined, T0), CancellationToken.None))
-            .ToList();
+        await store.RecordAsync(Event("kept", FeedbackKind.Declined, T0), CancellationToken.None);
         store.Dispose();
         store.Dispose();
 
-        await Task.WhenAll(pending);
-        var items = await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([], 100), CancellationToken.None);
-        Assert.Equal(50, items!.Count);
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.RecordAsync(Event("too late", FeedbackKind.Declined, T0), CancellationToken.None));
+        var items = await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([], 10), CancellationToken.None);
+        Assert.Equal("kept", Assert.Single(items!).Question);
     }
 
     [Fact]
-    public async Task Surviving_power_loss_a_failed_commit_is_reported_to_its_callers_and_the_next_write_reopens_the_database()
+    public async Task A_failed_insert_is_reported_to_its_caller_and_the_next_event_reopens_the_database()
     {
-        using var store = new SqliteFeedbackStore(DatabasePath, survivePowerLoss: true);
+        using var store = new SqliteFeedbackStore(DatabasePath);
         await store.RecordAsync(Event("first", FeedbackKind.Declined, T0), CancellationToken.None);
         await DropFeedbackTableAsync();
 
-        // The next commit fails on the dropped table; the one after reopens the database, which recreates it.
+        // The next insert fails on the dropped table; the one after reopens the database, which recreates it.
         await Assert.ThrowsAsync<SqliteException>(() => store.RecordAsync(Event("lost", FeedbackKind.Declined, T0), CancellationToken.None));
         await store.RecordAsync(Event("after", FeedbackKind.Declined, T0), CancellationToken.None);
 
@@ -153,67 +145,11 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_failed_commit_of_journaled_events_is_retried_until_it_succeeds_and_loses_nothing()
-    {
-        var logs = new ListLoggerProvider();
-        using var store = new SqliteFeedbackStore(DatabasePath, logger: new LoggerFactory([logs]).CreateLogger<SqliteFeedbackStore>());
-        await store.RecordAsync(Event("first", FeedbackKind.Declined, T0), CancellationToken.None);
-        await store.FlushAsync(CancellationToken.None);
-        await DropFeedbackTableAsync();
-
-        // Acknowledged from the journal at once; the commit fails on the dropped table, and the retry reopens the database.
-        await store.RecordAsync(Event("kept", FeedbackKind.Declined, T0), CancellationToken.None);
-        await store.FlushAsync(CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(1));
-
-        var items = await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([], 10), CancellationToken.None);
-        Assert.Equal("kept", Assert.Single(items!).Question);
-        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("retrying", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task While_the_database_refuses_commits_events_wait_in_the_journal_up_to_a_bound_and_stay_there_for_the_next_start()
-    {
-        // A folder where the database file should be: the journal beside it works, every commit fails.
-        Directory.CreateDirectory(DatabasePath);
-        var store = new SqliteFeedbackStore(DatabasePath) { MaxWaiting = 5 };
-        var accepted = 0;
-        InvalidOperationException? refused = null;
-        for (var i = 0; i < 50 && refused is null; i++)
-        {
-            try
-            {
-                await store.RecordAsync(Event($"waiting {i}", FeedbackKind.Declined, T0), CancellationToken.None);
-                accepted++;
-            }
-            catch (InvalidOperationException ex)
-            {
-                refused = ex;
-            }
-        }
-
-        var journal = store.JournalPath!;
-        await Task.Run(store.Dispose).WaitAsync(TimeSpan.FromMinutes(1)); // gives up after a few attempts, keeps the journal
-
-        Assert.NotNull(refused);
-        Assert.Contains("waiting for the database", refused.Message, StringComparison.Ordinal);
-        Assert.InRange(accepted, 5, 49); // the bound, plus what the writer had already taken out to retry
-        Assert.True(File.Exists(journal));
-
-        // The next start, with the database usable, stores every accepted event from the journal.
-        Directory.Delete(DatabasePath);
-        var items = await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([], 100), CancellationToken.None);
-        Assert.Equal(accepted, items!.Count);
-        Assert.False(File.Exists(journal));
-    }
-
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Questions_with_any_text_are_stored_alike_whichever_way_rows_are_acknowledged(bool survivePowerLoss)
+    public async Task Questions_with_any_text_are_stored_as_typed()
     {
         // Quotes, newlines, emoji, non-Latin script and a lone surrogate (a JSON body can carry "\ud800").
         string[] questions = ["say \"hi\"\nthen \\ bye", "pores 🧼 毛穴", "broken \ud800 half"];
-        using (var store = new SqliteFeedbackStore(DatabasePath, survivePowerLoss))
+        using (var store = new SqliteFeedbackStore(DatabasePath))
         {
             foreach (var question in questions)
             {
@@ -221,7 +157,7 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
             }
         }
 
-        // SQLite keeps text as UTF-8, where a lone surrogate becomes U+FFFD; the journal must not change anything else.
+        // SQLite keeps text as UTF-8, where a lone surrogate becomes U+FFFD.
         var items = await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([], 10), CancellationToken.None);
         Assert.Equal(questions.Select(q => q.Replace('\ud800', '\ufffd')).Order(), items!.Select(i => i.Question).Order());
     }

@@ -14,6 +14,6 @@ public sealed class HostWiringTests
 
         var storage = factory.Services.GetRequiredService<IStorage>();
 
-        Assert.IsType<ExpiringMemoryStorage>(storage);
+        Assert.IsType<MemoryCacheStorage>(storage);
     }
 }
