@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Runs every FaqBot test on a fresh machine: installs what the tests need, then `dotnet test`.
-# Needs the .NET 10 SDK and npm; installs Debian's chromium for the browser test (as root, or with sudo).
+# Needs the .NET 10 SDK and npm; installs Debian's chromium for the browser test and postgresql-15 for the storage tests
+# (as root, or with sudo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The Web Chat browser test drives Debian's chromium (Playwright's own browser download cannot work offline).
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "test.sh: installing chromium for the Web Chat browser test" >&2
+# The Web Chat browser test drives Debian's chromium (Playwright's own browser download cannot work offline); the
+# PostgreSQL tests start their own server from postgresql-15's binaries (tests/Shared/PostgresServer.cs).
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+dpkg -s postgresql-15 >/dev/null 2>&1 || missing+=(postgresql-15)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "test.sh: installing ${missing[*]} for the tests" >&2
   if [ "$(id -u)" -eq 0 ]; then apt_get=(apt-get); else apt_get=(sudo apt-get); fi
   "${apt_get[@]}" update -qq
-  DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -qq "${missing[@]}" >/dev/null
 fi
 
 results="${TEST_RESULTS_DIR:-$PWD/TestResults}"

@@ -30,19 +30,20 @@ public static class FaqBotServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "Bot:DataDirectory must name a folder for the feedback database.")
             .Validate(o => o.MaxQuestionLength is >= 20 and <= 100_000, "Bot:MaxQuestionLength must be between 20 and 100000.")
             .ValidateOnStart();
-        services.AddOptions<MemoryStateOptions>()
-            .BindConfiguration(MemoryStateOptions.SectionName)
+        services.AddOptions<StateOptions>()
+            .BindConfiguration(StateOptions.SectionName)
             .Validate(o => o.IdleTimeout > TimeSpan.Zero, "Bot:State:IdleTimeout must be positive, e.g. \"00:30:00\".")
             .Validate(o => o.MaxEntries >= 100, "Bot:State:MaxEntries must be at least 100.")
             .Validate(o => o.MonitorInterval >= TimeSpan.Zero, "Bot:State:MonitorInterval must not be negative (zero turns it off).")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IStorage, MemoryCacheStorage>();
+        services.TryAddSingleton<MemoryCacheStorage>();
+        services.TryAddSingleton<IStorage>(sp => sp.GetRequiredService<MemoryCacheStorage>());
         services.TryAddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
         services.AddHostedService<ConversationStateMonitor>();
-        services.TryAddSingleton<IFeedbackStore>(sp =>
-            new SqliteFeedbackStore(sp.GetRequiredService<IOptions<BotOptions>>().Value.GetDatabasePath()));
+        services.TryAddSingleton(sp => new SqliteFeedbackStore(sp.GetRequiredService<IOptions<BotOptions>>().Value.GetDatabasePath()));
+        services.TryAddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<SqliteFeedbackStore>());
         services.TryAddSingleton<FaqDialog>();
         services.TryAddSingleton<FaqBotTurnErrorHandler>();
         services.TryAddSingleton<IBot, FaqActivityHandler>();

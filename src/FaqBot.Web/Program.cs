@@ -1,6 +1,7 @@
 using FaqBot.Bot;
 using FaqBot.Classifier.Hosting;
 using FaqBot.Classifier.Reloading;
+using FaqBot.Storage.Postgres;
 using FaqBot.Web.DirectLine;
 using FaqBot.Web.Health;
 using FaqBot.Web.Hosting;
@@ -14,6 +15,7 @@ builder.AddFaqBotHost();
 builder.Services.AddAnswerEngine(builder.Environment.ContentRootPath); // loads the current model, or trains it at startup
 builder.Services.AddKnowledgeHotReload(builder.Environment.ContentRootPath); // retrains and swaps when an article changes
 builder.Services.AddFaqBot();                                           // IBot, conversation state, feedback store
+builder.Services.AddFaqBotStorage();                                    // Storage:Provider: memory + SQLite, or PostgreSQL
 builder.AddBotMessaging();
 builder.AddDirectLine();
 builder.AddWebChat();

@@ -7,7 +7,7 @@ namespace FaqBot.Bot.State;
 
 /// <summary>Logs how many conversation-state entries this process holds in memory, every interval.</summary>
 public sealed class ConversationStateMonitor(
-    IStorage storage, IOptions<MemoryStateOptions> options, TimeProvider time, ILogger<ConversationStateMonitor> logger) : BackgroundService
+    IStorage storage, IOptions<StateOptions> options, TimeProvider time, ILogger<ConversationStateMonitor> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

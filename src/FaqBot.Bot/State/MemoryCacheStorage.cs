@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace FaqBot.Bot.State;
 
 /// <summary>
-/// Bot state in this process's memory, on <see cref="MemoryCache"/>: a key idle for <see cref="MemoryStateOptions.IdleTimeout"/>
-/// expires, and at <see cref="MemoryStateOptions.MaxEntries"/> the cache drops the least recently used keys (a write that
+/// Bot state in this process's memory, on <see cref="MemoryCache"/>: a key idle for <see cref="StateOptions.IdleTimeout"/>
+/// expires, and at <see cref="StateOptions.MaxEntries"/> the cache drops the least recently used keys (a write that
 /// arrives while it is full and compacting is dropped, which costs that conversation its context).
 /// </summary>
 public sealed class MemoryCacheStorage : IStorage, IDisposable
@@ -18,7 +18,7 @@ public sealed class MemoryCacheStorage : IStorage, IDisposable
     private long _eTag;
 
     /// <summary>Creates the storage; <paramref name="time"/> is the clock idle time is measured on.</summary>
-    public MemoryCacheStorage(IOptions<MemoryStateOptions> options, TimeProvider time)
+    public MemoryCacheStorage(IOptions<StateOptions> options, TimeProvider time)
     {
         var bounds = options.Value;
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = bounds.MaxEntries, Clock = new TimeProviderClock(time) });

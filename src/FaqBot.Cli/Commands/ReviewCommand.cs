@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using FaqBot.Bot;
 using FaqBot.Bot.Feedback;
+using FaqBot.Storage.Postgres;
 using Microsoft.Extensions.Configuration;
+using Npgsql;
 using Spectre.Console;
 
 namespace FaqBot.Cli.Commands;
@@ -75,6 +77,13 @@ public static class ReviewCommand
             kinds.Add(kind);
         }
 
+        var configuration = CliConfiguration.Load();
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        if (dataOption is null && storage.Provider == StorageProvider.Postgres)
+        {
+            return await ReviewPostgresAsync(configuration.GetConnectionString(StorageOptions.ConnectionStringName), new FeedbackReviewQuery(kinds, top), format, stdout, stderr, cancellationToken);
+        }
+
         string databasePath;
         if (dataOption is not null)
         {
@@ -88,7 +97,9 @@ public static class ReviewCommand
         }
         else
         {
-            databasePath = ConfiguredOptions().GetDatabasePath();
+            var options = configuration.GetSection(BotOptions.SectionName).Get<BotOptions>() ?? new BotOptions();
+            options.ContentRoot ??= Directory.GetCurrentDirectory();
+            databasePath = options.GetDatabasePath();
         }
 
         IReadOnlyList<FeedbackReviewItem>? items;
@@ -108,17 +119,52 @@ public static class ReviewCommand
             items = [];
         }
 
+        return await WriteAsync(items, databasePath, format, stdout);
+    }
+
+    // Storage:Provider=Postgres: the rows every replica stored, read from ConnectionStrings:FaqBot (schema migrated first).
+    private static async Task<int> ReviewPostgresAsync(string? connectionString, FeedbackReviewQuery query, string format,
+        TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        NpgsqlConnectionStringBuilder target;
+        try
+        {
+            target = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            await stderr.WriteLineAsync($"error: ConnectionStrings:FaqBot is not a PostgreSQL connection string: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        var source = $"PostgreSQL {target.Host}:{target.Port}/{target.Database}";
+        try
+        {
+            await using var dataSource = NpgsqlDataSource.Create(target.ConnectionString);
+            await PostgresSchema.MigrateAsync(dataSource, cancellationToken);
+            var items = await new PostgresFeedbackStore(dataSource).ReviewAsync(query, cancellationToken);
+            return await WriteAsync(items, source, format, stdout);
+        }
+        catch (NpgsqlException ex)
+        {
+            await stderr.WriteLineAsync($"error: cannot read feedback from {source}: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+    }
+
+    private static async Task<int> WriteAsync(IReadOnlyList<FeedbackReviewItem> items, string source, string format, TextWriter stdout)
+    {
         if (format == "json")
         {
             await stdout.WriteLineAsync(JsonSerializer.Serialize(items, Json));
             return ExitCodes.Ok;
         }
 
-        WriteTable(stdout, items, databasePath);
+        WriteTable(stdout, items, source);
         return ExitCodes.Ok;
     }
 
-    private static void WriteTable(TextWriter stdout, IReadOnlyList<FeedbackReviewItem> items, string databasePath)
+    private static void WriteTable(TextWriter stdout, IReadOnlyList<FeedbackReviewItem> items, string source)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
         if (!ReferenceEquals(stdout, Console.Out) || Console.IsOutputRedirected)
@@ -129,11 +175,11 @@ public static class ReviewCommand
 
         if (items.Count == 0)
         {
-            console.MarkupLine($"[green]Nothing to review[/] in {Markup.Escape(databasePath)}.");
+            console.MarkupLine($"[green]Nothing to review[/] in {Markup.Escape(source)}.");
             return;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"Questions to review ({databasePath})"));
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"Questions to review ({source})"));
         table.AddColumn(new TableColumn("#").RightAligned());
         table.AddColumn(new TableColumn("Count").RightAligned());
         table.AddColumn("Kinds");
@@ -157,12 +203,4 @@ public static class ReviewCommand
 
     // Entry ids repeat the article slug; the part after "--" is what tells entries apart in a narrow column.
     private static string ShortEntryId(string id) => id.Contains("--", StringComparison.Ordinal) ? id[(id.IndexOf("--", StringComparison.Ordinal) + 2)..] : id;
-
-    private static BotOptions ConfiguredOptions()
-    {
-        var configuration = CliConfiguration.Load();
-        var options = configuration.GetSection(BotOptions.SectionName).Get<BotOptions>() ?? new BotOptions();
-        options.ContentRoot ??= Directory.GetCurrentDirectory();
-        return options;
-    }
 }

@@ -53,7 +53,7 @@ public sealed class MemoryCacheStorageTests : StorageContract, IDisposable
     }
 
     private MemoryCacheStorage Create(TimeSpan idle, int maxEntries) =>
-        new(Options.Create(new MemoryStateOptions { IdleTimeout = idle, MaxEntries = maxEntries }), _clock);
+        new(Options.Create(new StateOptions { IdleTimeout = idle, MaxEntries = maxEntries }), _clock);
 
     public void Dispose() => _storage.Dispose();
 }

@@ -16,7 +16,7 @@ public sealed class StateRegistrationTests
 
         Assert.IsType<MemoryCacheStorage>(provider.GetRequiredService<IStorage>());
         Assert.Equal(typeof(ConversationState), provider.GetRequiredService<ConversationState>().GetType());
-        var options = provider.GetRequiredService<IOptions<MemoryStateOptions>>().Value;
+        var options = provider.GetRequiredService<IOptions<StateOptions>>().Value;
         Assert.Equal(TimeSpan.FromMinutes(5), options.IdleTimeout);
         Assert.Equal(420, options.MaxEntries);
     }
@@ -28,7 +28,7 @@ public sealed class StateRegistrationTests
     {
         using var provider = Build(new() { [key] = value });
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<MemoryStateOptions>>().Value);
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<StateOptions>>().Value);
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }

@@ -1,0 +1,39 @@
+using FaqBot.Bot.Feedback;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace FaqBot.Storage.Postgres;
+
+/// <summary>
+/// Feedback events in PostgreSQL (table <c>feedback</c>), one row per event, from every replica.
+/// <see cref="RecordAsync"/> returns once the row's insert is committed.
+/// </summary>
+public sealed class PostgresFeedbackStore(NpgsqlDataSource dataSource) : IFeedbackStore
+{
+    /// <inheritdoc />
+    public async Task RecordAsync(FeedbackEvent feedbackEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(feedbackEvent);
+        await using var insert = dataSource.CreateCommand(
+            """
+            INSERT INTO feedback (time, channel, conversation, question, normalized_question, entry_id, confidence, kind)
+            VALUES (@time, @channel, @conversation, @question, @normalized, @entry, @confidence, @kind);
+            """);
+        insert.Parameters.AddWithValue("time", feedbackEvent.Time.ToUniversalTime());
+        insert.Parameters.AddWithValue("channel", feedbackEvent.Channel);
+        insert.Parameters.AddWithValue("conversation", feedbackEvent.Conversation);
+        insert.Parameters.AddWithValue("question", feedbackEvent.Question);
+        insert.Parameters.AddWithValue("normalized", QuestionNormalizer.Normalize(feedbackEvent.Question));
+        insert.Parameters.AddWithValue("entry", NpgsqlDbType.Text, (object?)feedbackEvent.EntryId ?? DBNull.Value);
+        insert.Parameters.AddWithValue("confidence", NpgsqlDbType.Double, feedbackEvent.Confidence is { } c ? (double)c : DBNull.Value);
+        insert.Parameters.AddWithValue("kind", feedbackEvent.Kind.ToName());
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Groups the events of the requested kinds by normalised question, most frequent first, as the SQLite store does.</summary>
+    public async Task<IReadOnlyList<FeedbackReviewItem>> ReviewAsync(FeedbackReviewQuery query, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await FeedbackReview.ReadAsync(connection, "string_agg(DISTINCT entry_id, ',')", query, cancellationToken);
+    }
+}
