@@ -20,15 +20,18 @@ public sealed class PostgresFeedbackStore(NpgsqlDataSource dataSource) : IFeedba
             VALUES (@time, @channel, @conversation, @question, @normalized, @entry, @confidence, @kind);
             """);
         insert.Parameters.AddWithValue("time", feedbackEvent.Time.ToUniversalTime());
-        insert.Parameters.AddWithValue("channel", feedbackEvent.Channel);
-        insert.Parameters.AddWithValue("conversation", feedbackEvent.Conversation);
-        insert.Parameters.AddWithValue("question", feedbackEvent.Question);
+        insert.Parameters.AddWithValue("channel", Text(feedbackEvent.Channel));
+        insert.Parameters.AddWithValue("conversation", Text(feedbackEvent.Conversation));
+        insert.Parameters.AddWithValue("question", Text(feedbackEvent.Question));
         insert.Parameters.AddWithValue("normalized", QuestionNormalizer.Normalize(feedbackEvent.Question));
-        insert.Parameters.AddWithValue("entry", NpgsqlDbType.Text, (object?)feedbackEvent.EntryId ?? DBNull.Value);
+        insert.Parameters.AddWithValue("entry", NpgsqlDbType.Text, feedbackEvent.EntryId is { } entry ? Text(entry) : DBNull.Value);
         insert.Parameters.AddWithValue("confidence", NpgsqlDbType.Double, feedbackEvent.Confidence is { } c ? (double)c : DBNull.Value);
         insert.Parameters.AddWithValue("kind", feedbackEvent.Kind.ToName());
         await insert.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    // PostgreSQL text cannot hold U+0000, which a JSON body can carry: keep the row, with the character replaced.
+    private static string Text(string value) => value.Replace('\0', '\uFFFD');
 
     /// <summary>Groups the events of the requested kinds by normalised question, most frequent first, as the SQLite store does.</summary>
     public async Task<IReadOnlyList<FeedbackReviewItem>> ReviewAsync(FeedbackReviewQuery query, CancellationToken cancellationToken)

@@ -64,6 +64,18 @@ public sealed class PostgresFeedbackStoreTests(PostgresServer server) : IAsyncLi
         Assert.Equal(200, Assert.Single(items, item => item.Question == question).Count);
     }
 
+    [Fact]
+    public async Task A_question_with_a_NUL_character_is_stored_with_it_replaced()
+    {
+        var store = new PostgresFeedbackStore(_dataSource);
+        var question = "nul \0 inside " + Guid.NewGuid().ToString("n");
+
+        await store.RecordAsync(new FeedbackEvent(T0, "directline", "c\0", question, null, null, FeedbackKind.Declined), CancellationToken.None);
+
+        var items = await store.ReviewAsync(new FeedbackReviewQuery([FeedbackKind.Declined], 100), CancellationToken.None);
+        Assert.Contains(items, item => item.Question == question.Replace('\0', '\ufffd'));
+    }
+
     private static IEnumerable<FeedbackEvent> Events()
     {
         FeedbackEvent Event(string question, FeedbackKind kind, int minutes, string? entry = null) =>
