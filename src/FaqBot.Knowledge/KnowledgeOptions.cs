@@ -8,4 +8,24 @@ public sealed class KnowledgeOptions
 
     /// <summary>Folder holding the Markdown articles, relative to the content root unless absolute.</summary>
     public string ArticlesDirectory { get; set; } = "data/articles";
+
+    /// <summary>
+    /// Public address of the articles folder (e.g. <c>https://docs.example.com/bot/</c>): relative links in answers and pages
+    /// without a canonical URL resolve against it. Empty: relative links become plain text.
+    /// </summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>The options extraction runs with: <see cref="BaseUrl"/> checked to be an absolute http(s) address.</summary>
+    /// <exception cref="FormatException"><see cref="BaseUrl"/> is set but is not an absolute http(s) address.</exception>
+    public Extraction.ExtractionOptions ToExtractionOptions(bool strict = false)
+    {
+        Uri? baseUrl = null;
+        if (!string.IsNullOrWhiteSpace(BaseUrl)
+            && (!Uri.TryCreate(BaseUrl.Trim(), UriKind.Absolute, out baseUrl) || baseUrl.Scheme is not ("http" or "https")))
+        {
+            throw new FormatException($"Knowledge:BaseUrl '{BaseUrl}' is not an absolute http(s) address, e.g. https://docs.example.com/bot/.");
+        }
+
+        return new Extraction.ExtractionOptions { BaseUrl = baseUrl, Strict = strict };
+    }
 }

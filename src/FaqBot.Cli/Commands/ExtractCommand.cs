@@ -2,7 +2,6 @@ using System.CommandLine;
 using FaqBot.Knowledge;
 using FaqBot.Knowledge.Extraction;
 using FaqBot.Knowledge.Lint;
-using FaqBot.Knowledge.Model;
 using FaqBot.Knowledge.Serialization;
 using FaqBot.Knowledge.Storage;
 using Microsoft.Extensions.Configuration;
@@ -42,44 +41,71 @@ public static class ExtractCommand
             DefaultValueFactory = _ => "json",
         };
         format.AcceptOnlyFromAmong("json", "tsv");
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "Fail on the first page that cannot be used (for a CI that checks articles) instead of skipping it.",
+        };
+        var baseUrl = new Option<string?>("--base-url")
+        {
+            Description = "Public address of the articles folder; relative links resolve against it (default: Knowledge:BaseUrl).",
+        };
 
         var command = new Command("extract", "Extract a knowledge base (questions, answers, passages, links) from Markdown articles.\n"
+            + "A page that cannot be used is skipped with a warning naming its file and line (--strict fails instead); "
+            + "a summary of pages, snippets, entries and passages goes to stderr.\n"
             + "Exit codes: 0 done, 1 bad input (the message names the file and line), 2 bad command line.")
         {
-            paths, articles, output, format,
+            paths, articles, output, format, strict, baseUrl,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            parseResult.GetValue(paths) ?? [],
-            parseResult.GetValue(articles),
-            parseResult.GetValue(output),
-            parseResult.GetValue(format) ?? "json",
+            new ExtractRequest(
+                parseResult.GetValue(paths) ?? [],
+                parseResult.GetValue(articles),
+                parseResult.GetValue(output),
+                parseResult.GetValue(format) ?? "json",
+                parseResult.GetValue(strict),
+                parseResult.GetValue(baseUrl)),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] paths, string? articlesOption, string? outputPath, string format,
-        TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ExtractRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var articlesDirectory = articlesOption ?? ConfiguredArticlesDirectory();
-        KnowledgeBase knowledgeBase;
+        var configured = ConfiguredKnowledge();
+        var articlesDirectory = request.Articles ?? configured.ArticlesDirectory;
+        var outputPath = request.OutputPath;
+        ExtractionResult result;
         try
         {
-            if (paths.Length == 0 && !Directory.Exists(articlesDirectory))
+            if (request.Paths.Length == 0 && !Directory.Exists(articlesDirectory))
             {
                 await stderr.WriteLineAsync($"error: articles folder '{articlesDirectory}' not found; run from the repository root, "
                     + "pass --articles DIR, or name the article files.");
                 return ExitCodes.BadInput;
             }
 
-            knowledgeBase = paths.Length == 0
-                ? KnowledgeExtractor.ExtractDirectory(articlesDirectory)
-                : KnowledgeExtractor.Extract(paths, articlesDirectory);
+            configured.BaseUrl = request.BaseUrl ?? configured.BaseUrl;
+            var options = configured.ToExtractionOptions(request.Strict);
+            result = KnowledgeExtractor.ExtractPaths(request.Paths.Length == 0 ? [articlesDirectory] : request.Paths, articlesDirectory, options);
         }
         catch (ArticleFormatException ex)
         {
             await stderr.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (FormatException ex)
+        {
+            await stderr.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        await ExtractionSummary.WriteAsync(result, stderr);
+        var knowledgeBase = result.KnowledgeBase;
+        if (knowledgeBase.Entries.Count == 0)
+        {
+            await stderr.WriteLineAsync("error: no page could be used, so there is nothing to answer with; fix the pages listed above.");
             return ExitCodes.BadInput;
         }
 
@@ -88,7 +114,7 @@ public static class ExtractCommand
             await stderr.WriteLineAsync(finding.ToString());
         }
 
-        var text = format == "tsv" ? QnaMakerTsv.Write(knowledgeBase) : KnowledgeBaseJson.Serialize(knowledgeBase) + "\n";
+        var text = request.Format == "tsv" ? QnaMakerTsv.Write(knowledgeBase) : KnowledgeBaseJson.Serialize(knowledgeBase) + "\n";
         if (outputPath is null)
         {
             await stdout.WriteAsync(text);
@@ -112,10 +138,8 @@ public static class ExtractCommand
         return ExitCodes.Ok;
     }
 
-    private static string ConfiguredArticlesDirectory()
-    {
-        var configuration = CliConfiguration.Load();
-        var options = configuration.GetSection(KnowledgeOptions.Section).Get<KnowledgeOptions>() ?? new KnowledgeOptions();
-        return options.ArticlesDirectory;
-    }
+    private static KnowledgeOptions ConfiguredKnowledge() =>
+        CliConfiguration.Load().GetSection(KnowledgeOptions.Section).Get<KnowledgeOptions>() ?? new KnowledgeOptions();
+
+    private sealed record ExtractRequest(string[] Paths, string? Articles, string? OutputPath, string Format, bool Strict, string? BaseUrl);
 }

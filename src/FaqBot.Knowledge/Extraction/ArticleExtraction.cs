@@ -1,3 +1,4 @@
+using System.Text;
 using FaqBot.Knowledge.Model;
 using FaqBot.Knowledge.Questions;
 using FaqBot.Knowledge.Reading;
@@ -6,23 +7,44 @@ using Markdig.Syntax;
 namespace FaqBot.Knowledge.Extraction;
 
 /// <summary>The work of parsing one article: walks its heading tree and collects entries.</summary>
-internal sealed class ArticleExtraction(ArticleSource source, MarkdownDocument document)
+internal sealed class ArticleExtraction
 {
-    private readonly BlockMarkdown _markdown = new(source.Body);
-    private readonly List<FaqEntry> _entries = [];
-    private readonly Dictionary<string, int> _idLines = new(StringComparer.Ordinal);
+    /// <summary>A section folds its sub-sections into its answer only while the whole stays this short; past it each becomes an entry.</summary>
+    public const int FoldCharacters = 8000;
+
+    /// <summary>No answer is longer than this (UTF-8): Teams refuses messages over about 28 KB, and the bot adds a title and links.</summary>
+    public const int MaxAnswerBytes = 24 * 1024;
+
+    private readonly ArticleSource _source;
+    private readonly MarkdownDocument _document;
+    private readonly PageContext _page;
+    private readonly LinkResolver _links;
+    private readonly AnswerMarkdown _markdown;
+    private readonly List<PendingEntry> _entries = [];
     private readonly List<SectionNode> _takeaways = [];
     private readonly List<SectionNode> _conclusions = [];
     private readonly List<Block> _introduction = [];
     private string _articleId = string.Empty;
     private string _title = string.Empty;
 
+    public ArticleExtraction(ArticleSource source, MarkdownDocument document)
+    {
+        _source = source;
+        _document = document;
+        _page = source.Page ?? PageContext.Alone(source.FilePath, source.SourcePath);
+        _links = new LinkResolver(_page, source.FrontMatter.CanonicalUrl);
+        _markdown = new AnswerMarkdown(source, _links);
+    }
+
+    /// <summary>True when the page has no heading at all: a snippet meant to be included, not an article.</summary>
+    public static bool HasHeadings(MarkdownDocument document) => document.OfType<HeadingBlock>().Any();
+
     public ParsedArticle Run()
     {
-        var root = SectionTree.Build(document);
+        var root = SectionTree.Build(_document, _source.Lines);
         if (root.Children.Count == 0)
         {
-            throw new ArticleFormatException(source.FilePath, null,
+            throw new ArticleFormatException(_source.FilePath, null,
                 "has no headings; FaqBot answers from sections, so give the article '#' headings (e.g. '## How often should I ...?').");
         }
 
@@ -30,16 +52,16 @@ internal sealed class ArticleExtraction(ArticleSource source, MarkdownDocument d
         var only = root.Children.Count == 1 ? root.Children[0] : null;
         var titleNode = only is not null && HeadingRoles.Of(only.Text) == HeadingRole.Content && !only.IsQuestion
             && (only.Level == 1 || only.Children.Count > 0) ? only : null;
-        _title = source.FrontMatter.Title ?? titleNode?.Text ?? FirstHeading(root).Text;
+        _title = Title(_source.FrontMatter.Title, titleNode?.Level == 1 ? titleNode.Text : null, titleNode?.Text ?? root.Children[0].Text);
         if (_title.Trim().Length == 0)
         {
-            _title = Path.GetFileNameWithoutExtension(source.FilePath);
+            _title = Path.GetFileNameWithoutExtension(_source.FilePath);
         }
 
         _articleId = Slug.From(_title);
         if (_articleId.Length == 0)
         {
-            throw new ArticleFormatException(source.FilePath, null,
+            throw new ArticleFormatException(_source.FilePath, null,
                 $"the title \"{_title}\" has no letters or digits to make an id from; give it a front matter 'title:'.");
         }
 
@@ -62,16 +84,26 @@ internal sealed class ArticleExtraction(ArticleSource source, MarkdownDocument d
 
         if (_entries.Count == 0)
         {
-            throw new ArticleFormatException(source.FilePath, null,
+            throw new ArticleFormatException(_source.FilePath, null,
                 "has headings but nothing to answer with; put paragraphs or lists under its headings.");
         }
 
-        var article = new Article(_articleId, _title, source.SourcePath, source.FrontMatter.Excerpt, source.FrontMatter.Category,
-            source.FrontMatter.Tags, source.FrontMatter.CanonicalUrl);
-        return new ParsedArticle(article, _entries);
+        var article = new Article(_articleId, _title, _source.SourcePath, _source.FrontMatter.Excerpt, _source.FrontMatter.Category,
+            _source.FrontMatter.Tags, _source.FrontMatter.CanonicalUrl);
+        return new ParsedArticle(article, Finish()) { Warnings = _page.Warnings, LinksAsText = _links.Unresolved };
     }
 
-    private static SectionNode FirstHeading(SectionNode root) => root.Children[0];
+    // DocFX titles carry the site's name ("Entities and activity types - Bot Service"); the page's own '#' heading reads better.
+    private static string Title(string? frontMatterTitle, string? pageHeading, string firstHeading)
+    {
+        if (frontMatterTitle is null)
+        {
+            return firstHeading;
+        }
+
+        var suffixed = ((string[])[" - ", " | ", " — ", " – "]).Any(s => frontMatterTitle.Contains(s, StringComparison.Ordinal));
+        return suffixed && !string.IsNullOrWhiteSpace(pageHeading) ? pageHeading : frontMatterTitle;
+    }
 
     private void Visit(SectionNode node, IReadOnlyList<string> parentPath, bool insideFaq)
     {
@@ -124,7 +156,8 @@ internal sealed class ArticleExtraction(ArticleSource source, MarkdownDocument d
         later.ForEach(add => add());
     }
 
-    // A section's answer is its own blocks plus its non-question sub-sections; question sub-headings get entries of their own.
+    // A section's answer is its own blocks plus its non-question sub-sections; question sub-headings get entries of their own,
+    // and so does every sub-section of a section too long to answer in one message.
     // Question and FAQ sub-sections are added after the section itself (through later), so entries stay in reading order.
     private void CollectSection(SectionNode node, List<AnswerPart> parts, string[] path, bool isTop, List<Action> later)
     {
@@ -134,6 +167,7 @@ internal sealed class ArticleExtraction(ArticleSource source, MarkdownDocument d
         }
 
         parts.AddRange(_markdown.PartsOf(node.Blocks));
+        var fold = Size(node) <= FoldCharacters;
         foreach (var child in node.Children)
         {
             var childPath = path.Append(child.Text).ToArray();
@@ -145,6 +179,10 @@ internal sealed class ArticleExtraction(ArticleSource source, MarkdownDocument d
             {
                 later.Add(() => VisitFaq(child, childPath));
             }
+            else if (!fold)
+            {
+                later.Add(() => Visit(child, path, insideFaq: false));
+            }
             else
             {
                 CollectSection(child, parts, childPath, isTop: false, later);
@@ -152,11 +190,13 @@ internal sealed class ArticleExtraction(ArticleSource source, MarkdownDocument d
         }
     }
 
+    private static int Size(SectionNode node) => node.Blocks.Sum(b => b.Span.Length) + node.Children.Sum(Size);
+
     private void VisitFaq(SectionNode node, string[] path)
     {
-        foreach (var pair in FaqPairReader.Read(node.Blocks, _markdown, source.FilePath))
+        foreach (var pair in FaqPairReader.Read(node.Blocks, _markdown, _source.FilePath))
         {
-            AddEntry(EntryKind.Faq, pair.Question, [pair.Question], pair.Parts, path, node.Anchor, pair.Line);
+            AddEntry(EntryKind.Faq, pair.Question, pair.Questions, pair.Parts, path, node.Anchor, pair.Line);
         }
 
         foreach (var child in node.Children)
@@ -172,7 +212,7 @@ internal sealed class ArticleExtraction(ArticleSource source, MarkdownDocument d
         CollectSection(node, parts, path, isTop: true, later);
         if (!HasContent(parts) && kind == EntryKind.Faq)
         {
-            throw new ArticleFormatException(source.FilePath, node.Line,
+            throw new ArticleFormatException(_source.FilePath, node.Line,
                 $"the FAQ question \"{node.Text}\" has no answer; write the answer under the heading.");
         }
 
@@ -180,7 +220,7 @@ internal sealed class ArticleExtraction(ArticleSource source, MarkdownDocument d
         later.ForEach(add => add());
     }
 
-    private FaqEntry? Overview()
+    private PendingEntry? Overview()
     {
         var parts = new List<AnswerPart>();
         int line;
@@ -197,7 +237,7 @@ internal sealed class ArticleExtraction(ArticleSource source, MarkdownDocument d
         else if (_introduction.Any(IsContent))
         {
             parts.AddRange(_markdown.PartsOf(_introduction.Where(IsContent)));
-            line = _introduction.First(IsContent).Line + 1;
+            line = _markdown.LineOf(_introduction.First(IsContent));
         }
         else if (_conclusions.Count > 0)
         {
@@ -209,7 +249,7 @@ internal sealed class ArticleExtraction(ArticleSource source, MarkdownDocument d
             return null;
         }
 
-        return parts.Count == 0 ? null : MakeEntry(EntryKind.Article, "overview", HeadingQuestions.For(_title), parts, [_title], null, line);
+        return HasContent(parts) ? new PendingEntry(EntryKind.Article, "overview", HeadingQuestions.For(_title), parts, [_title], null, line) : null;
     }
 
     // Sub-heading markers alone ("**Signs of a Good Shot**" with nothing under it) answer nothing.
@@ -217,7 +257,9 @@ internal sealed class ArticleExtraction(ArticleSource source, MarkdownDocument d
 
     private static IEnumerable<Block> AllBlocks(SectionNode node) => node.Blocks.Concat(node.Children.SelectMany(AllBlocks));
 
-    private static bool IsContent(Block block) => block is ParagraphBlock or ListBlock or QuoteBlock or Markdig.Extensions.Tables.Table;
+    private static bool IsContent(Block block) =>
+        block is ParagraphBlock or ListBlock or QuoteBlock or CodeBlock or Markdig.Extensions.Tables.Table
+        || (block is HtmlBlock html && html.Type != HtmlBlockType.Comment);
 
     private void AddEntry(EntryKind kind, string slugSource, IReadOnlyList<string> questions, List<AnswerPart> parts,
         string[] path, string? anchor, int line)
@@ -230,30 +272,58 @@ internal sealed class ArticleExtraction(ArticleSource source, MarkdownDocument d
         var slug = Slug.From(slugSource);
         if (slug.Length == 0)
         {
-            throw new ArticleFormatException(source.FilePath, line,
+            throw new ArticleFormatException(_source.FilePath, line,
                 $"\"{slugSource}\" has no letters or digits to make an entry id from; reword the heading or question.");
         }
 
-        _entries.Add(MakeEntry(kind, slug, questions, parts, path, anchor, line));
+        // An answer too long for any channel continues in entries of its own ("… (part 2)").
+        var chunks = Chunks(parts);
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            _entries.Add(i == 0
+                ? new PendingEntry(kind, slug, questions, chunks[i], path, anchor, line)
+                : new PendingEntry(kind, $"{slug}-part-{i + 1}", [.. questions.Take(1).Select(q => $"{q} (part {i + 1})")], chunks[i], path, anchor, line));
+        }
     }
 
-    private FaqEntry MakeEntry(EntryKind kind, string slug, IReadOnlyList<string> questions, List<AnswerPart> parts,
-        IReadOnlyList<string> path, string? anchor, int line)
+    private static List<List<AnswerPart>> Chunks(List<AnswerPart> parts)
     {
-        var id = $"{_articleId}--{slug}";
-        if (_idLines.TryGetValue(id, out var firstLine))
+        var chunks = new List<List<AnswerPart>> { new() };
+        var bytes = 0;
+        foreach (var part in parts)
         {
-            throw new ArticleFormatException(source.FilePath, line,
-                $"two entries would have the id '{id}' (the other starts at line {firstLine}); reword one of the headings or questions.");
+            var size = Encoding.UTF8.GetByteCount(part.Markdown) + 2;
+            if (bytes + size > MaxAnswerBytes && HasContent(chunks[^1]))
+            {
+                chunks.Add([]);
+                bytes = 0;
+            }
+
+            chunks[^1].Add(part);
+            bytes += size;
         }
 
-        _idLines[id] = line;
-        var passages = parts.Where(p => p.Kind is not null)
-            .Select((p, i) => new Passage($"{id}-p{i + 1}", p.Kind!.Value, p.Markdown, PlainText.Of(p.Markdown)))
-            .ToArray();
-        var answer = string.Join("\n\n", parts.Select(p => p.Markdown));
-        var canonical = source.FrontMatter.CanonicalUrl;
-        var link = canonical is null ? null : anchor is null ? canonical : $"{canonical.Split('#')[0]}#{anchor}";
-        return new FaqEntry(id, _articleId, kind, questions, answer, path, link, passages, line);
+        return chunks;
     }
+
+    private List<FaqEntry> Finish()
+    {
+        var ids = EntryIds.Assign(_articleId, [.. _entries.Select(e => (e.Slug, e.HeadingPath))]);
+        return [.. _entries.Select((e, i) => MakeEntry(e, ids[i]))];
+    }
+
+    private FaqEntry MakeEntry(PendingEntry pending, string id)
+    {
+        var passages = pending.Parts.Where(p => p.Kind is not null)
+            .Select((p, i) => new Passage($"{id}-p{i + 1}", p.Kind!.Value, p.Markdown,
+                p.Kind == PassageKind.Table ? TableText.Of(p.Markdown) : PlainText.Of(p.Markdown)))
+            .ToArray();
+        var answer = string.Join("\n\n", pending.Parts.Select(p => p.Markdown));
+        var link = _links.PageUrl is not { } page ? null
+            : pending.Anchor is null ? page.AbsoluteUri : $"{page.AbsoluteUri.Split('#')[0]}#{pending.Anchor}";
+        return new FaqEntry(id, _articleId, pending.Kind, pending.Questions, answer, pending.HeadingPath, link, passages, pending.Line);
+    }
+
+    private sealed record PendingEntry(EntryKind Kind, string Slug, IReadOnlyList<string> Questions, List<AnswerPart> Parts,
+        IReadOnlyList<string> HeadingPath, string? Anchor, int Line);
 }

@@ -20,13 +20,21 @@ public static class ArticleParser
         Parse(ArticleFile.Prepare(text, filePath, sourcePath ?? Path.GetFileName(filePath)));
 
     /// <summary>Parses a prepared article.</summary>
-    /// <exception cref="ArticleFormatException">The article is nested too deeply, has no headings, an unanswered FAQ question, or two entries with one id.</exception>
-    public static ParsedArticle Parse(ArticleSource source)
+    /// <exception cref="ArticleFormatException">The article is nested too deeply, has no headings, an unanswered FAQ question, or an id that cannot be made.</exception>
+    public static ParsedArticle Parse(ArticleSource source) => new ArticleExtraction(source, ParseMarkdown(source)).Run();
+
+    /// <summary>The page's entries, or null when it is a snippet meant for inclusion (it has no heading at all).</summary>
+    internal static ParsedArticle? ParseUnlessSnippet(ArticleSource source)
     {
-        MarkdownDocument document;
+        var document = ParseMarkdown(source);
+        return ArticleExtraction.HasHeadings(document) ? new ArticleExtraction(source, document).Run() : null;
+    }
+
+    private static MarkdownDocument ParseMarkdown(ArticleSource source)
+    {
         try
         {
-            document = Markdown.Parse(source.Body, KnowledgePipeline.Instance);
+            return Markdown.Parse(source.Body, KnowledgePipeline.Instance);
         }
         catch (ArgumentException ex)
         {
@@ -34,7 +42,5 @@ public static class ArticleParser
             throw new ArticleFormatException(source.FilePath, null,
                 $"is nested too deeply to be an article ({ex.Message.TrimEnd('.')}); flatten the block quotes, lists or brackets.", ex);
         }
-
-        return new ArticleExtraction(source, document).Run();
     }
 }

@@ -11,12 +11,12 @@ namespace FaqBot.Knowledge.Extraction;
 internal static partial class FaqPairReader
 {
     /// <summary>True when a paragraph starts with an explicit "Q:"/"Q1:"/"Question:" marker.</summary>
-    public static bool HasExplicitQuestions(IEnumerable<Block> blocks, BlockMarkdown markdown) =>
+    public static bool HasExplicitQuestions(IEnumerable<Block> blocks, AnswerMarkdown markdown) =>
         blocks.OfType<ParagraphBlock>().Any(p => ExplicitQuestion().IsMatch(markdown.Of(p)));
 
     /// <summary>The pairs in <paramref name="blocks"/>; text before the first question is an introduction and skipped.</summary>
     /// <exception cref="ArticleFormatException">A question has no answer.</exception>
-    public static List<FaqPair> Read(IEnumerable<Block> blocks, BlockMarkdown markdown, string filePath)
+    public static List<FaqPair> Read(IEnumerable<Block> blocks, AnswerMarkdown markdown, string filePath)
     {
         var pairs = new List<FaqPair>();
         FaqPair? current = null;
@@ -26,7 +26,9 @@ internal static partial class FaqPairReader
             if (block is ParagraphBlock && TryQuestion(text, out var question, out var rest))
             {
                 Close(current, filePath);
-                current = new FaqPair(question, block.Line + 1, []);
+                var alternates = new List<string>();
+                rest = TakeAlternates(rest, alternates);
+                current = new FaqPair(question, markdown.LineOf(block), []) { Alternates = alternates };
                 pairs.Add(current);
                 if (rest.Length > 0)
                 {
@@ -41,8 +43,7 @@ internal static partial class FaqPairReader
                 continue;
             }
 
-            var part = markdown.PartsOf([block]).FirstOrDefault();
-            if (part is not null)
+            foreach (var part in markdown.PartsOf([block]))
             {
                 current.Parts.Add(part with { Markdown = part.Kind == PassageKind.Paragraph ? StripAnswerMarker(part.Markdown) : part.Markdown });
             }
@@ -94,6 +95,29 @@ internal static partial class FaqPairReader
 
         question = rest = string.Empty;
         return false;
+    }
+
+    // "Q: How often?\nQ: How frequently?\nA: Weekly." : the further Q lines are other ways to ask the same question.
+    private static string TakeAlternates(string rest, List<string> alternates)
+    {
+        while (rest.Length > 0)
+        {
+            var match = ExplicitQuestion().Match(rest);
+            if (!match.Success)
+            {
+                break;
+            }
+
+            var alternate = PlainText.Of(Unbold(match.Groups["q"].Value.Trim()));
+            if (alternate.Length > 0)
+            {
+                alternates.Add(alternate);
+            }
+
+            rest = match.Groups["rest"].Value;
+        }
+
+        return StripAnswerMarker(rest);
     }
 
     private static string Unbold(string text)

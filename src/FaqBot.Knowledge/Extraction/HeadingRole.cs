@@ -15,7 +15,7 @@ internal enum HeadingRole
     /// <summary>"Conclusion", "Final thoughts".</summary>
     Conclusion,
 
-    /// <summary>"References", "Further reading", "Table of contents": not an answer.</summary>
+    /// <summary>"References", "Further reading", "Next steps", "Additional resources": links onward, not an answer.</summary>
     Reference,
 
     /// <summary>"FAQ", "Frequently asked questions": holds question/answer pairs.</summary>

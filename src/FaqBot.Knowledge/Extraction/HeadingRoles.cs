@@ -38,6 +38,12 @@ internal static partial class HeadingRoles
         ["related articles"] = HeadingRole.Reference,
         ["related posts"] = HeadingRole.Reference,
         ["table of contents"] = HeadingRole.Reference,
+        ["next steps"] = HeadingRole.Reference,
+        ["next step"] = HeadingRole.Reference,
+        ["additional resources"] = HeadingRole.Reference,
+        ["related topics"] = HeadingRole.Reference,
+        ["related content"] = HeadingRole.Reference,
+        ["related links"] = HeadingRole.Reference,
         ["contents"] = HeadingRole.Reference,
     }.ToFrozenDictionary();
 

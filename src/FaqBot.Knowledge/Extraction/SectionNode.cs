@@ -3,7 +3,7 @@ using Markdig.Syntax;
 namespace FaqBot.Knowledge.Extraction;
 
 /// <summary>A heading and what belongs to it: the blocks up to its first sub-heading, then its sub-sections.</summary>
-internal sealed class SectionNode(HeadingBlock? heading, string text, string? anchor)
+internal sealed class SectionNode(HeadingBlock? heading, string text, string? anchor, int line, bool isQuestion)
 {
     /// <summary>The heading, or null for the document root.</summary>
     public HeadingBlock? Heading { get; } = heading;
@@ -18,7 +18,7 @@ internal sealed class SectionNode(HeadingBlock? heading, string text, string? an
     public int Level => Heading?.Level ?? 0;
 
     /// <summary>1-based line of the heading in the original file.</summary>
-    public int Line => (Heading?.Line ?? 0) + 1;
+    public int Line { get; } = line;
 
     /// <summary>The blocks between the heading and its first sub-heading.</summary>
     public List<Block> Blocks { get; } = [];
@@ -26,6 +26,6 @@ internal sealed class SectionNode(HeadingBlock? heading, string text, string? an
     /// <summary>Sub-sections, in order.</summary>
     public List<SectionNode> Children { get; } = [];
 
-    /// <summary>True when the heading is itself a question ("How often should I exfoliate?").</summary>
-    public bool IsQuestion => Heading is not null && Text.EndsWith('?');
+    /// <summary>True when the heading is itself a question ("How often should I exfoliate?", or a collapsible question block).</summary>
+    public bool IsQuestion { get; } = heading is not null && (isQuestion || text.EndsWith('?'));
 }

@@ -1,3 +1,4 @@
+using FaqBot.Knowledge.Reading.Dialects;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 
@@ -7,9 +8,9 @@ namespace FaqBot.Knowledge.Extraction;
 internal static class SectionTree
 {
     /// <summary>The root node: blocks before the first heading, then the top-level sections.</summary>
-    public static SectionNode Build(MarkdownDocument document)
+    public static SectionNode Build(MarkdownDocument document, ArticleLines lines)
     {
-        var root = new SectionNode(null, string.Empty, null);
+        var root = new SectionNode(null, string.Empty, null, 1, false);
         var stack = new Stack<SectionNode>();
         stack.Push(root);
         foreach (var block in document)
@@ -26,7 +27,8 @@ internal static class SectionTree
                     stack.Pop();
                 }
 
-                var node = new SectionNode(heading, PlainText.Of(heading.Inline), heading.GetAttributes().Id);
+                var node = new SectionNode(heading, PlainText.Of(heading.Inline), heading.GetAttributes().Id,
+                    lines.PageLine(heading.Line), lines.Role(heading.Line) == LineRole.Question);
                 stack.Peek().Children.Add(node);
                 stack.Push(node);
             }

@@ -1,4 +1,5 @@
 using System.Text;
+using FaqBot.Knowledge.Reading.Dialects;
 
 namespace FaqBot.Knowledge.Reading;
 
@@ -12,7 +13,14 @@ public static class ArticleFile
 
     /// <summary>Reads and prepares <paramref name="filePath"/>; <paramref name="sourcePath"/> is what the knowledge base records.</summary>
     /// <exception cref="ArticleFormatException">The file is missing, empty, too big, binary or not UTF-8, or its front matter is broken.</exception>
-    public static ArticleSource Read(string filePath, string sourcePath)
+    public static ArticleSource Read(string filePath, string sourcePath) => Read(filePath, sourcePath, page: null);
+
+    internal static ArticleSource Read(string filePath, string sourcePath, PageContext? page) =>
+        Prepare(ReadText(filePath), filePath, sourcePath, page);
+
+    /// <summary>The file's text, decoded as strict UTF-8 with newlines normalised to '\n'.</summary>
+    /// <exception cref="ArticleFormatException">The file is missing, empty, too big, binary or not UTF-8.</exception>
+    internal static string ReadText(string filePath)
     {
         byte[] bytes;
         try
@@ -37,25 +45,30 @@ public static class ArticleFile
             throw new ArticleFormatException(filePath, null, $"cannot be read: {ex.Message}", ex);
         }
 
-        return Prepare(Decode(filePath, bytes), filePath, sourcePath);
+        var text = Decode(filePath, bytes).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        CheckText(filePath, text);
+        return text;
     }
 
     /// <summary>Prepares already-decoded article text (blanks the outer fence and front matter, parses the front matter).</summary>
     /// <exception cref="ArticleFormatException">The text is empty or not Markdown, or its front matter is broken.</exception>
-    public static ArticleSource Prepare(string text, string filePath, string sourcePath)
+    public static ArticleSource Prepare(string text, string filePath, string sourcePath) => Prepare(text, filePath, sourcePath, page: null);
+
+    internal static ArticleSource Prepare(string text, string filePath, string sourcePath, PageContext? page)
     {
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         CheckText(filePath, text);
         var lines = text.Split('\n');
         ArticleFence.Blank(lines);
         var frontMatter = FrontMatterReader.ReadAndBlank(filePath, lines);
-        var body = string.Join('\n', lines);
-        if (string.IsNullOrWhiteSpace(body))
+        if (lines.All(string.IsNullOrWhiteSpace))
         {
             throw new ArticleFormatException(filePath, null, "has no Markdown content (only front matter or an empty fence); write the article below the front matter.");
         }
 
-        return new ArticleSource(filePath, sourcePath, body, frontMatter);
+        page ??= PageContext.Alone(filePath, sourcePath);
+        var rewritten = DialectRewriter.Rewrite(lines, page);
+        return new ArticleSource(filePath, sourcePath, rewritten.Body, frontMatter) { Lines = rewritten, Page = page };
     }
 
     private static string Decode(string filePath, byte[] bytes)

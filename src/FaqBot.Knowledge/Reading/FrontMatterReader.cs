@@ -3,14 +3,15 @@ using YamlDotNet.RepresentationModel;
 
 namespace FaqBot.Knowledge.Reading;
 
-/// <summary>Finds the YAML front matter at the top of an article, parses it and blanks its lines.</summary>
+/// <summary>Finds the front matter at the top of an article (YAML between '---', or Hugo's TOML between '+++'), parses it and blanks its lines.</summary>
 internal static class FrontMatterReader
 {
     /// <summary>Parses front matter starting at the first non-blank line, if any, and blanks it (line count kept).</summary>
     public static FrontMatter ReadAndBlank(string filePath, string[] lines)
     {
         var start = Array.FindIndex(lines, l => l.Trim().Length > 0);
-        if (start < 0 || lines[start].TrimEnd() != "---")
+        var opening = start < 0 ? string.Empty : lines[start].TrimEnd();
+        if (opening is not ("---" or "+++"))
         {
             return FrontMatter.None;
         }
@@ -19,7 +20,7 @@ internal static class FrontMatterReader
         for (var i = start + 1; i < lines.Length; i++)
         {
             var trimmed = lines[i].TrimEnd();
-            if (trimmed is "---" or "...")
+            if (trimmed == opening || (opening == "---" && trimmed == "..."))
             {
                 end = i;
                 break;
@@ -28,11 +29,11 @@ internal static class FrontMatterReader
 
         if (end < 0)
         {
-            throw new ArticleFormatException(filePath, start + 1, "front matter starts with '---' here but is never closed; end it with a line of '---'.");
+            throw new ArticleFormatException(filePath, start + 1, $"front matter starts with '{opening}' here but is never closed; end it with a line of '{opening}'.");
         }
 
-        var yaml = string.Join('\n', lines[(start + 1)..end]);
-        var frontMatter = Parse(filePath, yaml, firstLine: start + 2);
+        var text = string.Join('\n', lines[(start + 1)..end]);
+        var frontMatter = opening == "+++" ? TomlFrontMatter.Parse(text) : Parse(filePath, text, firstLine: start + 2);
         for (var i = start; i <= end; i++)
         {
             lines[i] = string.Empty;
@@ -77,12 +78,14 @@ internal static class FrontMatterReader
         var metadata = Child(root, "metadata") as YamlMappingNode;
         return new FrontMatter(
             Title: Scalar(root, "title"),
-            Excerpt: Scalar(root, "excerpt") ?? Scalar(root, "description"),
+            Excerpt: Scalar(root, "excerpt") ?? Scalar(root, "description") ?? Scalar(root, "summary"),
             Category: Scalar(root, "category"),
             Tags: Tags(Child(root, "tags")),
-            CanonicalUrl: Scalar(root, "canonical") ?? Scalar(root, "canonicalUrl") ?? Scalar(root, "canonical_url")
-                ?? (metadata is null ? null : Scalar(metadata, "canonical") ?? Scalar(metadata, "canonicalUrl") ?? Scalar(metadata, "canonical_url")));
+            CanonicalUrl: Canonical(root) ?? (metadata is null ? null : Canonical(metadata)));
     }
+
+    private static string? Canonical(YamlMappingNode node) =>
+        FrontMatter.CanonicalKeys.Select(key => Scalar(node, key)).FirstOrDefault(value => value is not null);
 
     private static YamlNode? Child(YamlMappingNode node, string key)
     {

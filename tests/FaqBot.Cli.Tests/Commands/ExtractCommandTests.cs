@@ -53,14 +53,14 @@ public sealed class ExtractCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Bad_article_exits_1_naming_the_file_and_line_and_leaves_the_old_output_untouched()
+    public async Task Strict_bad_article_exits_1_naming_the_file_and_line_and_leaves_the_old_output_untouched()
     {
         var article = Path.Combine(_temp, "bad.md");
         await File.WriteAllTextAsync(article, "# Tea\n\n## FAQ\n\n**Q1: Is it bitter?**\n");
         var path = Path.Combine(_temp, "knowledge.json");
         await File.WriteAllTextAsync(path, "previous");
 
-        var (exitCode, _, error) = await CliRunner.InProcessAsync("extract", article, "--out", path);
+        var (exitCode, _, error) = await CliRunner.InProcessAsync("extract", article, "--out", path, "--strict");
 
         Assert.Equal(1, exitCode);
         Assert.Equal($"error: {article}:5: the FAQ question \"Is it bitter?\" has no answer; write the answer right after it (e.g. on the next line, \"A1: ...\").\n",
@@ -70,7 +70,42 @@ public sealed class ExtractCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Missing_article_exits_1_with_a_clear_message()
+    public async Task Bad_page_is_skipped_with_its_file_and_line_and_the_rest_is_written()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_temp, "articles")).FullName;
+        var bad = Path.Combine(folder, "bad.md");
+        await File.WriteAllTextAsync(bad, "# Tea\n\n## FAQ\n\n**Q1: Is it bitter?**\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "coffee.md"), "# Coffee\n\n## Brewing\n\nUse fresh beans.\n");
+        Directory.CreateDirectory(Path.Combine(folder, "includes"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "includes", "note.md"), "A snippet without a heading.\n");
+        var path = Path.Combine(_temp, "knowledge.json");
+
+        var (exitCode, _, error) = await CliRunner.InProcessAsync("extract", "--articles", folder, "--out", path);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains($"skipped: {bad}:5: the FAQ question \"Is it bitter?\" has no answer", error, StringComparison.Ordinal);
+        Assert.Contains("extract: 1 page(s) used, 1 snippet(s) not served on their own, 1 skipped; 1 entries, 1 passages", error, StringComparison.Ordinal);
+        Assert.Equal(["coffee--brewing"], (await KnowledgeBaseJson.ReadAsync(path)).Entries.Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task No_usable_page_exits_1_and_leaves_the_old_output_untouched()
+    {
+        var article = Path.Combine(_temp, "bad.md");
+        await File.WriteAllTextAsync(article, "# Tea\n\n## FAQ\n\n**Q1: Is it bitter?**\n");
+        var path = Path.Combine(_temp, "knowledge.json");
+        await File.WriteAllTextAsync(path, "previous");
+
+        var (exitCode, _, error) = await CliRunner.InProcessAsync("extract", article, "--out", path);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"skipped: {article}:5:", error, StringComparison.Ordinal);
+        Assert.EndsWith("error: no page could be used, so there is nothing to answer with; fix the pages listed above.\n", error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Equal("previous", await File.ReadAllTextAsync(path));
+    }
+
+    [Fact]
+    public async Task Missing_article_is_named()
     {
         var missing = Path.Combine(_temp, "missing.md");
 
@@ -78,7 +113,7 @@ public sealed class ExtractCommandTests : IDisposable
 
         Assert.Equal(1, exitCode);
         Assert.Equal(string.Empty, output);
-        Assert.StartsWith($"error: {missing}: file not found", error, StringComparison.Ordinal);
+        Assert.StartsWith($"skipped: {missing}: file not found", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,7 +157,8 @@ public sealed class ExtractCommandTests : IDisposable
 
         Assert.Equal(1, exitCode);
         Assert.Equal(string.Empty, output);
-        Assert.Contains($"error: {article}: is empty", error, StringComparison.Ordinal);
+        Assert.Contains($"skipped: {article}: is empty", error, StringComparison.Ordinal);
+        Assert.Contains("error: no page could be used", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -110,29 +110,6 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public void Two_sections_with_the_same_heading_have_the_same_id()
-    {
-        var path = _folder.Write("dup.md", "# Tea\n\n## Brewing Tips\n\nUse fresh water.\n\n## Brewing tips!\n\nWarm the pot.\n");
-
-        var ex = Assert.Throws<ArticleFormatException>(() => ArticleParser.ParseFile(path));
-
-        Assert.Equal(7, ex.Line);
-        Assert.Equal($"{path}:7: two entries would have the id 'tea--brewing-tips' (the other starts at line 3); reword one of the headings or questions.", ex.Message);
-    }
-
-    [Fact]
-    public void Two_articles_with_the_same_title_collide_and_both_files_are_named()
-    {
-        var first = _folder.Write("a.md", "# Tea\n\nTea is a drink.\n");
-        var second = _folder.Write("b.md", "# Tea\n\nTea is a leaf.\n");
-
-        var ex = Assert.Throws<ArticleFormatException>(() => KnowledgeExtractor.ExtractDirectory(_folder.Path));
-
-        Assert.Equal(second, ex.FilePath);
-        Assert.Contains($"entry id 'tea--overview' is already used by {first}:3", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Unclosed_front_matter_names_its_line()
     {
         var path = _folder.Write("fm.md", "\n---\ntitle: Tea\n\n# Tea\n\nText.\n");
