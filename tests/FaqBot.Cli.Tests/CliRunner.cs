@@ -12,7 +12,7 @@ internal static class CliRunner
 
     public static async Task<(int ExitCode, string Out, string Error)> InProcessAsync(params string[] args)
     {
-        var root = new RootCommand { ExtractCommand.Create() };
+        var root = new RootCommand { ExtractCommand.Create(), ImportCommand.Create() };
         var output = new StringWriter();
         var error = new StringWriter();
         var exitCode = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });

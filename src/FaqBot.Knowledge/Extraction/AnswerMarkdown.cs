@@ -16,13 +16,27 @@ internal sealed class AnswerMarkdown(ArticleSource source, LinkResolver links)
 {
     private readonly string _body = source.Body;
 
+    // Each block is cleaned once: readers ask again (FAQ detection, then the answer), and links must be warned about once.
+    private readonly Dictionary<Block, string> _cleaned = new(ReferenceEqualityComparer.Instance);
+
     public ArticleLines Lines { get; } = source.Lines;
 
     /// <summary>1-based line in the page file where the block starts.</summary>
     public int LineOf(Block block) => Lines.PageLine(block.Line);
 
     /// <summary>The block's Markdown as shown in an answer; empty for what is not shown (breaks, comments, reference definitions).</summary>
-    public string Of(Block block) => block switch
+    public string Of(Block block)
+    {
+        if (!_cleaned.TryGetValue(block, out var markdown))
+        {
+            markdown = Clean(block);
+            _cleaned[block] = markdown;
+        }
+
+        return markdown;
+    }
+
+    private string Clean(Block block) => block switch
     {
         ThematicBreakBlock or LinkReferenceDefinitionGroup or BlankLineBlock => string.Empty,
         FencedCodeBlock => Slice(block.Span.Start, block.Span.End + 1).Trim(),

@@ -9,7 +9,7 @@ internal static partial class HtmlText
     public static string Of(string html)
     {
         var text = Hidden().Replace(html, string.Empty);
-        text = Image().Replace(text, m => m.Groups["alt"].Success ? " " + m.Groups["alt"].Value + " " : " ");
+        text = Image().Replace(text, m => " " + AltOf(m.Value) + " ");
         text = BlockEnd().Replace(text, "\n");
         text = Tag().Replace(text, " ");
         var lines = text.Split('\n')
@@ -27,9 +27,10 @@ internal static partial class HtmlText
             return " ";
         }
 
-        var image = Image().Match(tag);
-        return image.Success && image.Groups["alt"].Success ? Escape(image.Groups["alt"].Value) : string.Empty;
+        return Image().IsMatch(tag) ? Escape(AltOf(tag)) : string.Empty;
     }
+
+    private static string AltOf(string imageTag) => Alt().Match(imageTag) is { Success: true } alt ? alt.Groups["alt"].Value : string.Empty;
 
     /// <summary>The href of an opening <c>&lt;a&gt;</c> tag, or null when the tag is not one.</summary>
     public static string? AnchorHref(string tag)
@@ -46,8 +47,11 @@ internal static partial class HtmlText
     [GeneratedRegex(@"<!--[\s\S]*?(?:-->|$)|<(script|style|template|iframe|object)\b[\s\S]*?(?:</\1\s*>|$)", RegexOptions.IgnoreCase)]
     private static partial Regex Hidden();
 
-    [GeneratedRegex(@"<img\b(?:[^>""']|""[^""]*""|'[^']*')*?(?:\balt\s*=\s*(?:""(?<alt>[^""]*)""|'(?<alt>[^']*)'))?(?:[^>""']|""[^""]*""|'[^']*')*>", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<img\b(?:[^>""']|""[^""]*""|'[^']*')*>", RegexOptions.IgnoreCase)]
     private static partial Regex Image();
+
+    [GeneratedRegex(@"\salt\s*=\s*(?:""(?<alt>[^""]*)""|'(?<alt>[^']*)')", RegexOptions.IgnoreCase)]
+    private static partial Regex Alt();
 
     [GeneratedRegex(@"<br\s*/?>|</(?:p|div|li|tr|h[1-6]|table|ul|ol|pre|blockquote|dt|dd|summary|details)\s*>", RegexOptions.IgnoreCase)]
     private static partial Regex BlockEnd();

@@ -25,13 +25,13 @@ internal static partial class PassageSplitter
     public static IReadOnlyList<string> SplitList(IReadOnlyList<string> items, bool loose) =>
         Pack(items.Where(i => i.Length > 0), loose ? "\n\n" : "\n");
 
-    private static List<string> Pack(IEnumerable<string> pieces, string separator)
+    private static List<string> Pack(IEnumerable<string> pieces, string separator, int budget = MaxCharacters)
     {
         var packed = new List<string>();
         var current = new StringBuilder();
         foreach (var piece in pieces)
         {
-            if (current.Length > 0 && current.Length + separator.Length + piece.Length > MaxCharacters)
+            if (current.Length > 0 && current.Length + separator.Length + piece.Length > budget)
             {
                 packed.Add(current.ToString());
                 current.Clear();
@@ -103,7 +103,7 @@ internal static partial class PassageSplitter
         var open = lines[0].TrimStart();
         var fence = open[..(open.Length - open.TrimStart('`', '~').Length)];
         var code = lines[1..^1];
-        return Pack(code, "\n").Select(chunk => $"{open}\n{chunk}\n{fence}").ToList();
+        return Pack(code, "\n", MaxCharacters - open.Length - fence.Length - 2).Select(chunk => $"{open}\n{chunk}\n{fence}").ToList();
     }
 
     private static IReadOnlyList<string> SplitTable(string table)
@@ -115,7 +115,7 @@ internal static partial class PassageSplitter
         }
 
         var header = lines[0] + "\n" + lines[1];
-        return Pack(lines[2..], "\n").Select(rows => header + "\n" + rows).ToList();
+        return Pack(lines[2..], "\n", MaxCharacters - header.Length - 1).Select(rows => header + "\n" + rows).ToList();
     }
 
     [GeneratedRegex(@"(?<=[.!?])\s+(?=[\p{Lu}\p{N}*_\[`""'(])")]

@@ -31,10 +31,14 @@ internal static class SharedQuestions
         var path = entry.HeadingPath;
         var candidates = entry.Kind == EntryKind.Faq ? [path[0]] : path.Reverse().Distinct(StringComparer.OrdinalIgnoreCase);
         var asked = Words(question);
-        return candidates.FirstOrDefault(c => Words(c).Except(asked).Except(Pronouns).Any());
+        return candidates.FirstOrDefault(c => Words(c).Except(Pronouns).Any(w => !asked.Any(a => SameStem(a, w))));
     }
 
     private static readonly string[] Pronouns = ["your", "my", "you", "i", "a", "an", "the", "to"];
+
+    // "get" asks about "getting", "order" about "ordering".
+    private static bool SameStem(string asked, string word) =>
+        asked == word || (Math.Min(asked.Length, word.Length) >= 3 && (asked.StartsWith(word, StringComparison.Ordinal) || word.StartsWith(asked, StringComparison.Ordinal)));
 
     private static HashSet<string> Words(string text) =>
         [.. text.ToLowerInvariant().Split((char[])[' ', '?', '.', ',', ':', '(', ')', '-', '!'], StringSplitOptions.RemoveEmptyEntries)];

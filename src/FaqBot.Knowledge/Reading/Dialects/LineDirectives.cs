@@ -114,15 +114,15 @@ internal static partial class LineDirectives
             text = CodeInclude().Replace(text, string.Empty);
         }
 
-        if (text.Contains(':', StringComparison.Ordinal))
-        {
-            text = Icon().Replace(text, string.Empty);
-        }
-
         if (text.Contains('{', StringComparison.Ordinal))
         {
             text = AttachedAttributes().Replace(text, "${before}");
             text = TrailingAttributes().Replace(text, string.Empty);
+        }
+
+        if (text.Contains(':', StringComparison.Ordinal))
+        {
+            text = Icon().Replace(text, string.Empty);
         }
 
         return text;
