@@ -24,7 +24,7 @@ public static partial class KnowledgeBaseLinter
         string SourceOf(FaqEntry e) => sources.GetValueOrDefault(e.ArticleId, e.ArticleId);
 
         var findings = new List<LintFinding>();
-        var tokens = knowledgeBase.Entries.Select(e => e.Questions.Select(q => (Question: q, Tokens: Tokens(q))).ToArray()).ToArray();
+        var duplicates = NearDuplicates(knowledgeBase.Entries);
         for (var i = 0; i < knowledgeBase.Entries.Count; i++)
         {
             var entry = knowledgeBase.Entries[i];
@@ -41,32 +41,64 @@ public static partial class KnowledgeBaseLinter
                         $"answer is {entry.Answer.Length:N0} characters, too long for one chat message (over {LongAnswerCharacters:N0}); it should become a short answer plus \"more\".")));
             }
 
-            for (var j = i + 1; j < knowledgeBase.Entries.Count; j++)
+            foreach (var (j, best) in duplicates.Where(d => d.Key.First == i).OrderBy(d => d.Key.Second).Select(d => (d.Key.Second, d.Value)))
             {
-                var best = (Similarity: 0.0, A: string.Empty, B: string.Empty);
-                foreach (var a in tokens[i])
-                {
-                    foreach (var b in tokens[j])
-                    {
-                        var similarity = Jaccard(a.Tokens, b.Tokens);
-                        if (similarity > best.Similarity)
-                        {
-                            best = (similarity, a.Question, b.Question);
-                        }
-                    }
-                }
-
-                if (best.Similarity >= NearDuplicateSimilarity)
-                {
-                    var other = knowledgeBase.Entries[j];
-                    findings.Add(new LintFinding(LintSeverity.Warning, entry.Id, SourceOf(entry), entry.Line,
-                        string.Create(CultureInfo.InvariantCulture,
-                            $"question \"{best.A}\" is a near-duplicate of \"{best.B}\" ({other.Id}, similarity {best.Similarity:0.00}); users may get the other answer. Merge them or make them distinct.")));
-                }
+                var other = knowledgeBase.Entries[j];
+                findings.Add(new LintFinding(LintSeverity.Warning, entry.Id, SourceOf(entry), entry.Line,
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"question \"{best.A}\" is a near-duplicate of \"{best.B}\" ({other.Id}, similarity {best.Similarity:0.00}); users may get the other answer. Merge them or make them distinct.")));
             }
         }
 
         return findings;
+    }
+
+    // Pairs of entries whose most similar questions reach NearDuplicateSimilarity, with those questions. Prefix filtering
+    // keeps it near-linear: two token sets with Jaccard >= t share a token among each one's |x| - ceil(t|x|) + 1 rarest tokens.
+    private static Dictionary<(int First, int Second), (double Similarity, string A, string B)> NearDuplicates(IReadOnlyList<FaqEntry> entries)
+    {
+        var questions = entries.SelectMany((e, i) => e.Questions.Select(q => (Entry: i, Question: q, Tokens: Tokens(q)))).ToList();
+        var frequency = questions.SelectMany(q => q.Tokens).GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var best = new Dictionary<(int, int), (double Similarity, string A, string B)>();
+        for (var k = 0; k < questions.Count; k++)
+        {
+            var (entry, question, tokens) = questions[k];
+            var prefix = tokens.OrderBy(t => frequency[t]).ThenBy(t => t, StringComparer.Ordinal)
+                .Take(tokens.Count - (int)Math.Ceiling(NearDuplicateSimilarity * tokens.Count) + 1).ToList();
+            var candidates = new HashSet<int>();
+            foreach (var token in prefix)
+            {
+                if (index.TryGetValue(token, out var seen))
+                {
+                    candidates.UnionWith(seen);
+                }
+            }
+
+            foreach (var c in candidates)
+            {
+                var other = questions[c];
+                if (other.Entry == entry)
+                {
+                    continue;
+                }
+
+                var similarity = Jaccard(tokens, other.Tokens);
+                var key = (Math.Min(entry, other.Entry), Math.Max(entry, other.Entry));
+                var (a, b) = other.Entry < entry ? (other.Question, question) : (question, other.Question);
+                if (similarity >= NearDuplicateSimilarity && (!best.TryGetValue(key, out var current) || similarity > current.Similarity))
+                {
+                    best[key] = (similarity, a, b);
+                }
+            }
+
+            foreach (var token in prefix)
+            {
+                (index.TryGetValue(token, out var list) ? list : index[token] = []).Add(k);
+            }
+        }
+
+        return best;
     }
 
     /// <summary>Token-set Jaccard similarity of two questions (lowercased words).</summary>
