@@ -21,7 +21,7 @@ public sealed class StartupFaultTests : IDisposable
         { "binary.md", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], "is not Markdown text" },
         { "latin1.md", [0x23, 0x20, 0x43, 0x61, 0x66, 0xE9, 0x0A, 0x0A, 0x74, 0x65, 0x78, 0x74], "not valid UTF-8" },
         { "front-matter.md", "---\ntitle: x\n\n# Heading\n\ntext\n"u8.ToArray(), "never closed" },
-        { "no-headings.md", "Just a paragraph with no heading at all.\n"u8.ToArray(), "has no headings" },
+        { "unanswered.md", "# Tea\n\n## FAQ\n\n**Q1: Is it bitter?**\n"u8.ToArray(), "has no answer" },
     };
 
     [Theory]
