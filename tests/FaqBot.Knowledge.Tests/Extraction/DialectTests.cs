@@ -8,6 +8,9 @@ public sealed class DialectTests
 {
     private static ParsedArticle Fixture(string name) => ArticleParser.ParseFile(Path.Combine(TestPaths.Fixtures, name, "article.md"));
 
+    private static FaqEntry DocFxEntities() =>
+        Fixture("docfx-tabs-alerts-includes").Entries.Single(e => e.Id.EndsWith("--entities", StringComparison.Ordinal));
+
     private static string Answers(ParsedArticle parsed) => string.Join("\n\n", parsed.Entries.Select(e => e.Answer));
 
     [Fact]
@@ -24,7 +27,7 @@ public sealed class DialectTests
     [Fact]
     public void DocFx_tabs_become_labels_inside_their_section_and_code_stays_code()
     {
-        var entities = Fixture("docfx-tabs-alerts-includes").Entries.Single(e => e.Id.EndsWith("--entities", StringComparison.Ordinal));
+        var entities = DocFxEntities();
 
         Assert.Contains("**C#**", entities.Answer, StringComparison.Ordinal);
         Assert.Contains("**JavaScript**\n\n```javascript\nvar entity = context.activity.entities;", entities.Answer, StringComparison.Ordinal);
@@ -38,7 +41,7 @@ public sealed class DialectTests
     [Fact]
     public void Tables_are_kept_as_markdown_and_read_as_lines()
     {
-        var entities = Fixture("docfx-tabs-alerts-includes").Entries.Single(e => e.Id.EndsWith("--entities", StringComparison.Ordinal));
+        var entities = DocFxEntities();
 
         var table = Assert.Single(entities.Passages, p => p.Kind == PassageKind.Table);
         Assert.StartsWith("| Property | Description |", table.Markdown, StringComparison.Ordinal);
@@ -48,7 +51,7 @@ public sealed class DialectTests
     [Fact]
     public void Raw_html_link_becomes_a_markdown_link_and_no_tag_is_left()
     {
-        var entities = Fixture("docfx-tabs-alerts-includes").Entries.Single(e => e.Id.EndsWith("--entities", StringComparison.Ordinal));
+        var entities = DocFxEntities();
 
         Assert.StartsWith("The *entities* property of a message is an array of open-ended [schema.org](http://schema.org/)", entities.Answer, StringComparison.Ordinal);
         Assert.DoesNotContain("<a ", entities.Answer, StringComparison.Ordinal);
