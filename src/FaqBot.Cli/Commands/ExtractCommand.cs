@@ -5,7 +5,6 @@ using FaqBot.Knowledge.Lint;
 using FaqBot.Knowledge.Model;
 using FaqBot.Knowledge.Serialization;
 using FaqBot.Knowledge.Storage;
-using Microsoft.Extensions.Configuration;
 
 namespace FaqBot.Cli.Commands;
 
@@ -112,10 +111,5 @@ public static class ExtractCommand
         return ExitCodes.Ok;
     }
 
-    private static string ConfiguredArticlesDirectory()
-    {
-        var configuration = CliConfiguration.Load();
-        var options = configuration.GetSection(KnowledgeOptions.Section).Get<KnowledgeOptions>() ?? new KnowledgeOptions();
-        return options.ArticlesDirectory;
-    }
+    private static string ConfiguredArticlesDirectory() => CliHost.Build().Paths().ArticlesDirectory;
 }
