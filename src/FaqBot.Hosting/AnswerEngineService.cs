@@ -74,7 +74,7 @@ public sealed class AnswerEngineService : BackgroundService
         {
             if (!Directory.Exists(_articlesDirectory))
             {
-                return Failed($"the articles folder {_articlesDirectory} does not exist; create it or set Knowledge:ArticlesDirectory.");
+                return Failed($"The articles folder {_articlesDirectory} does not exist; create it or set Knowledge:ArticlesDirectory.");
             }
 
             KnowledgeBase next;
@@ -172,9 +172,10 @@ public sealed class AnswerEngineService : BackgroundService
     {
         if (!logged)
         {
-            // One line that names the file and what to fix: a content problem, not a crash, so no stack trace.
+            // One line that names the file and what to fix (a content problem, not a crash: no stack trace), once per problem.
+            var repeated = _host.Status.LastError == problem;
             _logger.Log(
-                _host.IsReady ? LogLevel.Warning : LogLevel.Error,
+                repeated ? LogLevel.Debug : _host.IsReady ? LogLevel.Warning : LogLevel.Error,
                 "The articles cannot be used; {What}. {Problem}",
                 Keeping(),
                 problem);
