@@ -35,7 +35,7 @@ public sealed class BotTurnGate(AnswerEngineHost engines, Lazy<IBot> bot, TimePr
             if (engines.IsReady)
             {
                 await bot.Value.OnTurnAsync(turnContext, cancellationToken);
-                outcome = "answered by the bot";
+                outcome = "handled by the bot";
             }
             else
             {
