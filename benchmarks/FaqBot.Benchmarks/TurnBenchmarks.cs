@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using FaqBot.Bot;
+using FaqBot.Classifier.Answering;
 using FaqBot.Classifier.Hosting;
+using FaqBot.Knowledge.Extraction;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
@@ -41,14 +43,15 @@ public class TurnBenchmarks
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Bot:DataDirectory"] = _dataDirectory,
-                ["Classifier:ModelDirectory"] = Path.Combine(Path.GetTempPath(), "faqbot-bench-model"),
                 ["Bot:State:MonitorInterval"] = "00:00:00",
             })
             .Build();
+        var loader = new AnswerEngineLoader(new ClassifierOptions { ModelDirectory = Path.Combine(Path.GetTempPath(), "faqbot-bench-model") }, root);
+        var engine = new AnswerEngine(loader.LoadOrTrain(KnowledgeExtractor.ExtractDirectory(Path.Combine(root, "data", "articles")), out _), loader);
         _services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-            .AddAnswerEngine(root)
+            .AddSingleton<IAnswerEngine>(engine)
             .AddFaqBot()
             .BuildServiceProvider();
         _faqBot = _services.GetRequiredService<IBot>();

@@ -1,6 +1,5 @@
 using FaqBot.Bot;
-using FaqBot.Classifier.Hosting;
-using FaqBot.Classifier.Reloading;
+using FaqBot.Hosting;
 using FaqBot.Storage.Postgres;
 using FaqBot.Web.DirectLine;
 using FaqBot.Web.Health;
@@ -9,13 +8,14 @@ using FaqBot.Web.Messaging;
 using FaqBot.Web.WebChat;
 
 // Reads like a table of contents: the wiring lives in the Add…/Map… extension methods beside each feature.
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the folder holding appsettings.json: the current one, else the published or source tree's.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRootLocator.Locate(args) });
 
 builder.AddFaqBotHost();
-builder.Services.AddAnswerEngine(builder.Environment.ContentRootPath); // loads the current model, or trains it at startup
-builder.Services.AddKnowledgeHotReload(builder.Environment.ContentRootPath); // retrains and swaps when an article changes
+builder.AddAnswerEngine();                                              // loads or trains the model after start-up; hot reload
 builder.Services.AddFaqBot();                                           // IBot, conversation state, feedback store
 builder.Services.AddFaqBotStorage();                                    // Storage:Provider: memory + SQLite, or PostgreSQL
+builder.AddBotTurnGate();                                               // "still starting" until the model is ready; a log line per turn
 builder.AddBotMessaging();
 builder.AddDirectLine();
 builder.AddWebChat();

@@ -1,15 +1,11 @@
 using System.CommandLine;
 using FaqBot.Bot;
 using FaqBot.Classifier.Answering;
-using FaqBot.Classifier.Hosting;
 using FaqBot.Cli.Chat;
+using FaqBot.Hosting;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
-using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace FaqBot.Cli.Commands;
@@ -36,28 +32,28 @@ public static class ChatCommand
 
     private static async Task<int> RunAsync(string? dataDirectory, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var contentRoot = Directory.GetCurrentDirectory();
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = contentRoot, Args = [] });
-        if (dataDirectory is not null)
+        using var host = CliHost.Build(configuration =>
         {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Bot:DataDirectory"] = Path.GetFullPath(dataDirectory) });
-        }
-
-        // The terminal is the conversation: only warnings and errors are logged, and to stderr.
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.AddFilter<ConsoleLoggerProvider>(category: null, LogLevel.Warning);
-        builder.Services.AddAnswerEngine(contentRoot);
-        builder.Services.AddFaqBot();
-
-        using var host = builder.Build();
+            if (dataDirectory is not null)
+            {
+                configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Bot:DataDirectory"] = Path.GetFullPath(dataDirectory) });
+            }
+        });
         var console = AnsiConsole.Console;
         IBot bot;
         try
         {
-            var options = host.Services.GetRequiredService<IOptions<BotOptions>>().Value;
-            var engine = console.Status().Start("Loading the answer model (training it if the articles changed)…", _ =>
-                host.Services.GetRequiredService<IAnswerEngine>());
+            var options = host.BotOptions();
+            var loading = host.Services.GetRequiredService<AnswerEngineService>();
+            var loaded = await console.Status().StartAsync("Loading the answer model (training it if the articles changed)…", _ =>
+                loading.ReloadNowAsync(cancellationToken));
+            if (loaded.Error is not null)
+            {
+                await stderr.WriteLineAsync($"error: cannot start the bot: {loaded.Error}");
+                return ExitCodes.BadInput;
+            }
+
+            var engine = host.Services.GetRequiredService<IAnswerEngine>();
             bot = host.Services.GetRequiredService<IBot>();
             console.MarkupLine($"[dim]{engine.Status.Entries} entries from {engine.KnowledgeBase.Articles.Count} article(s); "
                 + $"feedback goes to {Markup.Escape(options.GetDatabasePath())}. Type /quit or press Ctrl-D to leave.[/]");

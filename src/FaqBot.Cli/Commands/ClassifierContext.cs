@@ -1,7 +1,8 @@
 using FaqBot.Classifier.Hosting;
 using FaqBot.Knowledge.Model;
 using FaqBot.Knowledge.Serialization;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace FaqBot.Cli.Commands;
 
@@ -21,17 +22,16 @@ internal sealed class ClassifierContext
 
     public AnswerEngineLoader Loader { get; }
 
-    /// <summary>Reads configuration from the current directory and the knowledge base from <paramref name="knowledgeFile"/> (JSON from <c>extract</c>) or the articles folder.</summary>
+    /// <summary>Reads settings (<see cref="CliHost"/>) and the knowledge base from <paramref name="knowledgeFile"/> (JSON from <c>extract</c>) or the articles folder.</summary>
     public static ClassifierContext Create(string? knowledgeFile)
     {
-        var root = Directory.GetCurrentDirectory();
-        var configuration = CliConfiguration.Load();
-        var options = new ClassifierOptions();
-        configuration.GetSection(ClassifierOptions.SectionName).Bind(options);
+        // Not disposed: it lives as long as the command, and the loader logs through it.
+        var host = CliHost.Build();
+        var options = CliHost.Valid(() => host.Services.GetRequiredService<IOptions<ClassifierOptions>>().Value);
         var knowledgeBase = knowledgeFile is not null
             ? LoadJson(knowledgeFile)
-            : KnowledgeSource.Load(configuration, root);
-        return new ClassifierContext(options, knowledgeBase, new AnswerEngineLoader(options, root));
+            : KnowledgeSource.Load(host.Paths().ArticlesDirectory);
+        return new ClassifierContext(options, knowledgeBase, host.Services.GetRequiredService<AnswerEngineLoader>());
     }
 
     private static KnowledgeBase LoadJson(string path)

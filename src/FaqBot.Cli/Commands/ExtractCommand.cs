@@ -4,7 +4,8 @@ using FaqBot.Knowledge.Extraction;
 using FaqBot.Knowledge.Lint;
 using FaqBot.Knowledge.Serialization;
 using FaqBot.Knowledge.Storage;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace FaqBot.Cli.Commands;
 
@@ -138,8 +139,14 @@ public static class ExtractCommand
         return ExitCodes.Ok;
     }
 
-    private static KnowledgeOptions ConfiguredKnowledge() =>
-        CliConfiguration.Load().GetSection(KnowledgeOptions.Section).Get<KnowledgeOptions>() ?? new KnowledgeOptions();
+    // The Knowledge section as the hosts read it, with the articles folder resolved against the content root.
+    private static KnowledgeOptions ConfiguredKnowledge()
+    {
+        using var host = CliHost.Build();
+        var options = CliHost.Valid(() => host.Services.GetRequiredService<IOptions<KnowledgeOptions>>().Value);
+        options.ArticlesDirectory = host.Paths().ArticlesDirectory;
+        return options;
+    }
 
     private sealed record ExtractRequest(string[] Paths, string? Articles, string? OutputPath, string Format, bool Strict, string? BaseUrl);
 }

@@ -5,6 +5,7 @@ using FaqBot.Bot;
 using FaqBot.Bot.Feedback;
 using FaqBot.Storage.Postgres;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Spectre.Console;
 
@@ -77,7 +78,8 @@ public static class ReviewCommand
             kinds.Add(kind);
         }
 
-        var configuration = CliConfiguration.Load();
+        using var host = CliHost.Build();
+        var configuration = host.Services.GetRequiredService<IConfiguration>();
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         if (dataOption is null && storage.Provider == StorageProvider.Postgres)
         {
@@ -97,9 +99,7 @@ public static class ReviewCommand
         }
         else
         {
-            var options = configuration.GetSection(BotOptions.SectionName).Get<BotOptions>() ?? new BotOptions();
-            options.ContentRoot ??= Directory.GetCurrentDirectory();
-            databasePath = options.GetDatabasePath();
+            databasePath = host.BotOptions().GetDatabasePath();
         }
 
         IReadOnlyList<FeedbackReviewItem>? items;

@@ -1,9 +1,12 @@
 using System.Reflection;
-using FaqBot.Classifier.Answering;
+using FaqBot.Hosting;
 
 namespace FaqBot.Web.Health;
 
-/// <summary>Maps <c>GET /healthz</c>: 200 with the model's status when it can answer, 503 otherwise.</summary>
+/// <summary>
+/// Maps <c>GET /healthz</c>: 200 while a model answers (<c>ok</c> or <c>degraded</c>), 503 while none does
+/// (<c>starting</c> or <c>unavailable</c>), so a load balancer or App Service routes only to replicas that can answer.
+/// </summary>
 public static class HealthExtensions
 {
     private static readonly string Version =
@@ -15,19 +18,23 @@ public static class HealthExtensions
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapGet("/healthz", (IServiceProvider services) =>
+        endpoints.MapGet("/healthz", (AnswerEngineHost engines) =>
         {
-            // Optional so the host still starts (and says why it cannot answer) without an answer engine registered.
-            var status = services.GetService<IAnswerEngine>()?.Status;
-            var ready = status is { ModelLoaded: true };
+            var knowledge = engines.Status;
+            var model = engines.Engine?.Status;
+            var health = model is { ModelLoaded: false } ? KnowledgeHealth.Unavailable : knowledge.Health;
             var report = new HealthReport(
-                ready ? "ok" : "unavailable",
-                status?.ModelLoaded ?? false,
-                status?.Entries ?? 0,
-                status?.KnowledgeBaseHash,
-                status?.TrainedAt,
+                health.ToString().ToLowerInvariant(),
+                model?.ModelLoaded ?? false,
+                model?.Entries ?? 0,
+                model?.KnowledgeBaseHash,
+                model?.TrainedAt,
+                knowledge.SkippedPages,
+                knowledge.LastError,
+                knowledge.LastErrorAt,
                 Version);
-            return Results.Json(report, statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+            var serving = health is KnowledgeHealth.Ok or KnowledgeHealth.Degraded;
+            return Results.Json(report, statusCode: serving ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
         return endpoints;
     }

@@ -1,11 +1,20 @@
+using FaqBot.Hosting;
+
 namespace FaqBot.Web.Health;
 
 /// <summary>The body of <c>GET /healthz</c>.</summary>
-/// <param name="Status"><c>ok</c> when a model is serving answers, otherwise <c>unavailable</c>.</param>
+/// <param name="Status">
+/// <c>ok</c>: a model serves every page; <c>degraded</c>: a model serves, but pages were skipped or the last reload
+/// failed; <c>starting</c>: the first model is loading or training; <c>unavailable</c>: no model serves, see
+/// <paramref name="LastReloadError"/>.
+/// </param>
 /// <param name="ModelLoaded">True once the answer engine has a trained model loaded.</param>
 /// <param name="Entries">Knowledge-base entries being answered from.</param>
-/// <param name="KnowledgeBaseHash">Hash of the knowledge base the model was trained on.</param>
+/// <param name="KnowledgeBaseHash">Hash of the knowledge base the model was trained on (equal on replicas serving the same articles).</param>
 /// <param name="TrainedAt">When the serving model was trained.</param>
+/// <param name="PagesSkipped">Article pages left out because they cannot be used, with the reason.</param>
+/// <param name="LastReloadError">Why the last load or reload of the articles failed, or null when it worked.</param>
+/// <param name="LastReloadErrorAt">When it failed.</param>
 /// <param name="Version">The host's informational version.</param>
 public sealed record HealthReport(
     string Status,
@@ -13,4 +22,7 @@ public sealed record HealthReport(
     int Entries,
     string? KnowledgeBaseHash,
     DateTimeOffset? TrainedAt,
+    IReadOnlyList<SkippedPage> PagesSkipped,
+    string? LastReloadError,
+    DateTimeOffset? LastReloadErrorAt,
     string Version);

@@ -11,7 +11,7 @@ public static class HostingExtensions
     /// <summary>The CORS policy applied to the Direct Line and token endpoints.</summary>
     public const string CorsPolicyName = "FaqBotChannels";
 
-    /// <summary>Registers host services: default URL, <see cref="TimeProvider"/>, CORS from <c>Cors:AllowedOrigins</c>, answer-engine warm-up, startup banner.</summary>
+    /// <summary>Registers host services: default URL, <see cref="TimeProvider"/>, CORS from <c>Cors:AllowedOrigins</c>, startup banner.</summary>
     public static WebApplicationBuilder AddFaqBotHost(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -34,7 +34,6 @@ public static class HostingExtensions
                 .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent"));
         });
 
-        builder.Services.AddHostedService<AnswerEngineWarmup>();
         builder.Services.AddHostedService<StartupBanner>();
         return builder;
     }

@@ -24,6 +24,8 @@ public sealed class PostgresReplicaTests(PostgresServer server) : IDisposable
         using var firstClient = first.CreateClient();
         using var second = Replica(connectionString, "b");
         using var secondClient = second.CreateClient();
+        await first.WaitUntilReadyAsync();
+        await second.WaitUntilReadyAsync();
         var conversation = "a:1personal-" + Guid.NewGuid().ToString("n");
 
         var answer = await AskAsync(firstClient, conversation, "How often should I deep clean my pores?");

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using FaqBot.Hosting;
+using FaqBot.Web.Hosting;
+using FaqBot.Web.Tests.DirectLine;
 using FaqBot.Web.Tests.Hosts;
 using FaqBot.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,8 +12,8 @@ using Microsoft.Extensions.Logging;
 namespace FaqBot.Web.Tests.Faults;
 
 /// <summary>
-/// Damaged inputs at start-up: a broken article stops the host with an error naming the file and the problem (never a
-/// half-working bot); a damaged model file is rebuilt and the host serves.
+/// Damaged inputs at start-up never stop the host: with articles it cannot use, it starts, declines politely and says
+/// why in /healthz and the log (naming the file and the problem); a damaged model file is rebuilt and the host serves.
 /// </summary>
 public sealed class StartupFaultTests : IDisposable
 {
@@ -24,31 +27,41 @@ public sealed class StartupFaultTests : IDisposable
         { "unanswered.md", "# Tea\n\n## FAQ\n\n**Q1: Is it bitter?**\n"u8.ToArray(), "has no answer" },
     };
 
+    // Until extraction skips a bad page and serves the rest, one bad page leaves nothing to serve: the host must still run.
     [Theory]
     [MemberData(nameof(BrokenArticles))]
-    public void A_broken_article_stops_the_host_at_start_with_the_file_and_the_problem(string file, byte[] content, string problem)
+    public async Task A_broken_article_at_start_leaves_the_host_running_declining_politely_and_naming_the_file_in_healthz(
+        string file, byte[] content, string problem)
     {
         var articles = Directory.CreateDirectory(Path.Combine(_folder, "articles")).FullName;
         File.Copy(Path.Combine(RepositoryRoot.Path, "data", "articles", "how-to-deep-clean-pores.md"), Path.Combine(articles, "good.md"));
         File.WriteAllBytes(Path.Combine(articles, file), content);
         using var factory = RealHost(articles);
 
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var (health, reply) = await StartAndAskAsync(factory);
 
-        var messages = string.Join(" | ", Chain(error).Select(e => e.Message));
-        Assert.Contains(file, messages, StringComparison.Ordinal);
-        Assert.Contains(problem, messages, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        var body = await Json.ReadObjectAsync(health);
+        Assert.Equal("unavailable", body["status"]!.GetValue<string>());
+        Assert.Contains(file, body["lastReloadError"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(problem, body["lastReloadError"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(BotTurnGate.UnavailableReply, reply);
     }
 
     [Fact]
-    public void An_empty_articles_folder_stops_the_host_at_start_saying_so()
+    public async Task An_empty_articles_folder_starts_the_host_which_says_so_in_the_log_and_healthz_and_declines()
     {
         var articles = Directory.CreateDirectory(Path.Combine(_folder, "empty")).FullName;
-        using var factory = RealHost(articles);
+        var logs = new CapturingLoggerProvider();
+        using var factory = RealHost(articles, services => services.AddSingleton<ILoggerProvider>(logs));
 
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var (health, reply) = await StartAndAskAsync(factory);
 
-        Assert.Contains("holds no Markdown articles", string.Join(" | ", Chain(error).Select(e => e.Message)), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.Contains("holds no Markdown articles", (await Json.ReadObjectAsync(health))["lastReloadError"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(BotTurnGate.UnavailableReply, reply);
+        Assert.Contains(logs.Entries, e => e.Contains("AnswerEngineService Error", StringComparison.Ordinal)
+            && e.Contains("holds no Markdown articles", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -59,6 +72,7 @@ public sealed class StartupFaultTests : IDisposable
         using (var first = RealHost(articles))
         {
             first.CreateClient();
+            await first.WaitUntilReadyAsync();
         }
 
         var model = Path.Combine(_folder, "model", "answer-model.zip");
@@ -73,6 +87,7 @@ public sealed class StartupFaultTests : IDisposable
         var logs = new CapturingLoggerProvider();
         using var second = RealHost(articles, services => services.AddSingleton<ILoggerProvider>(logs));
         var http = second.CreateClient();
+        await second.WaitUntilReadyAsync();
 
         // Then it says why it retrains, and serves answers with the rebuilt model
         var health = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
@@ -101,18 +116,17 @@ public sealed class StartupFaultTests : IDisposable
             ConfigureServices = configure,
         };
 
-    private static IEnumerable<Exception> Chain(Exception error)
+    // Starts the host, waits for its first attempt to load the articles, then reads /healthz and asks a question through Direct Line.
+    private static async Task<(HttpResponseMessage Health, string? Reply)> StartAndAskAsync(FaqBotWebFactory factory)
     {
-        for (var e = error; e is not null; e = e.InnerException)
-        {
-            yield return e;
-            if (e is AggregateException aggregate)
-            {
-                foreach (var inner in aggregate.InnerExceptions.SelectMany(Chain))
-                {
-                    yield return inner;
-                }
-            }
-        }
+        var http = factory.CreateClient();
+        await factory.Services.GetRequiredService<AnswerEngineService>().ReloadNowAsync();
+        var health = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
+        var chat = new DirectLineClient(http);
+        await chat.StartAsync();
+        await chat.SendAsync("How often should I deep clean my pores?");
+        var (activities, _) = await chat.ReadAsync();
+        var reply = activities.LastOrDefault(a => a!["from"]?["id"]?.GetValue<string>() != chat.UserId)?["text"]?.GetValue<string>();
+        return (health, reply);
     }
 }

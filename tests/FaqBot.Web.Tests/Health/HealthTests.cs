@@ -1,24 +1,20 @@
 using System.Net;
 using FaqBot.Classifier.Answering;
+using FaqBot.Hosting;
 using FaqBot.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FaqBot.Web.Tests.Health;
 
 public sealed class HealthTests
 {
     [Fact]
-    public async Task Healthz_reports_the_loaded_model_its_entries_and_the_version()
+    public async Task Healthz_reports_the_loaded_model_its_entries_the_knowledge_base_hash_and_the_version()
     {
         var trainedAt = new DateTimeOffset(2026, 1, 15, 8, 0, 0, TimeSpan.Zero);
         using var factory = new FaqBotWebFactory
         {
-            ConfigureServices = services =>
-            {
-                services.RemoveAll<IAnswerEngine>();
-                services.AddSingleton<IAnswerEngine>(new FakeAnswerEngine(new AnswerEngineStatus(true, 15, "abc123", trainedAt)));
-            },
+            ConfigureServices = services => FaqBotWebFactory.Serve(services, new FakeAnswerEngine(new AnswerEngineStatus(true, 15, "abc123", trainedAt))),
         };
 
         var response = await factory.CreateClient().GetAsync("/healthz");
@@ -29,26 +25,44 @@ public sealed class HealthTests
         Assert.True(body["modelLoaded"]!.GetValue<bool>());
         Assert.Equal(15, body["entries"]!.GetValue<int>());
         Assert.Equal("abc123", body["knowledgeBaseHash"]!.GetValue<string>());
+        Assert.Empty(body["pagesSkipped"]!.AsArray());
+        Assert.Null(body["lastReloadError"]);
         Assert.False(string.IsNullOrWhiteSpace(body["version"]!.GetValue<string>()));
     }
 
     [Fact]
-    public async Task Healthz_is_503_while_no_model_is_loaded()
+    public async Task Healthz_is_503_starting_while_the_first_model_loads()
     {
-        using var factory = new FaqBotWebFactory
-        {
-            ConfigureServices = services =>
-            {
-                services.RemoveAll<IAnswerEngine>();
-                services.AddSingleton<IAnswerEngine>(new FakeAnswerEngine(new AnswerEngineStatus(false, 0, string.Empty, null)));
-            },
-        };
+        using var factory = new FaqBotWebFactory { ConfigureServices = FaqBotWebFactory.NeverReady };
 
         var response = await factory.CreateClient().GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var body = await Json.ReadObjectAsync(response);
-        Assert.Equal("unavailable", body["status"]!.GetValue<string>());
+        Assert.Equal("starting", body["status"]!.GetValue<string>());
         Assert.False(body["modelLoaded"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Healthz_is_degraded_but_200_with_the_skipped_pages_and_the_last_reload_error_while_a_model_serves()
+    {
+        using var factory = new FaqBotWebFactory();
+        var http = factory.CreateClient();
+        var engines = factory.Services.GetRequiredService<AnswerEngineHost>();
+        var failedAt = new DateTimeOffset(2026, 2, 1, 9, 30, 0, TimeSpan.Zero);
+        engines.Loaded([new SkippedPage("includes/snippet.md", null, "has no headings")]);
+        engines.Failed("data/articles/faq.md:3: front matter is never closed", failedAt);
+
+        var response = await http.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await Json.ReadObjectAsync(response);
+        Assert.Equal("degraded", body["status"]!.GetValue<string>());
+        var skipped = Assert.Single(body["pagesSkipped"]!.AsArray())!;
+        Assert.Equal("includes/snippet.md", skipped["file"]!.GetValue<string>());
+        Assert.Equal("has no headings", skipped["reason"]!.GetValue<string>());
+        Assert.Equal("data/articles/faq.md:3: front matter is never closed", body["lastReloadError"]!.GetValue<string>());
+        Assert.Equal(failedAt, body["lastReloadErrorAt"]!.GetValue<DateTimeOffset>());
+        Assert.Equal("test", body["knowledgeBaseHash"]!.GetValue<string>());
     }
 }

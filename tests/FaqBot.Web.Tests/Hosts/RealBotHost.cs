@@ -1,6 +1,5 @@
 using FaqBot.Classifier.Answering;
 using FaqBot.Web.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FaqBot.Web.Tests.Hosts;
 
@@ -8,7 +7,7 @@ namespace FaqBot.Web.Tests.Hosts;
 /// The real host with the real FAQ bot and answer engine, trained once for the test classes that share it. Model and
 /// feedback database go to a temporary folder, so tests never write under the repository's data/.
 /// </summary>
-public sealed class RealBotHost : IDisposable
+public sealed class RealBotHost : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("faqbot-realhost-").FullName;
 
@@ -28,19 +27,20 @@ public sealed class RealBotHost : IDisposable
             UseManualClock = false,
         };
         Client = Factory.CreateClient();
-        Engine = Factory.Services.GetRequiredService<IAnswerEngine>();
     }
 
     internal FaqBotWebFactory Factory { get; }
 
     public HttpClient Client { get; }
 
-    public IAnswerEngine Engine { get; }
+    public IAnswerEngine Engine { get; private set; } = null!;
 
-    public void Dispose()
+    public async Task InitializeAsync() => Engine = await Factory.WaitUntilReadyAsync();
+
+    public async Task DisposeAsync()
     {
         Client.Dispose();
-        Factory.Dispose();
+        await Factory.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
     }

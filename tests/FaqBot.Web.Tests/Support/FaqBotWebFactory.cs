@@ -1,4 +1,5 @@
 using FaqBot.Classifier.Answering;
+using FaqBot.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -8,6 +9,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace FaqBot.Web.Tests.Support;
 
@@ -69,6 +71,25 @@ internal sealed class FaqBotWebFactory : WebApplicationFactory<Program>
         return new Uri(addresses.Single().TrimEnd('/') + "/");
     }
 
+    /// <summary>Makes the host serve <paramref name="engine"/> from the start, with nothing to load, train or reload.</summary>
+    public static void Serve(IServiceCollection services, IAnswerEngine engine) =>
+        services.Replace(ServiceDescriptor.Singleton(AnswerEngineHost.Serving(engine)));
+
+    /// <summary>Makes the host's first model never finish loading, so it stays starting.</summary>
+    public static void NeverReady(IServiceCollection services)
+    {
+        services.Replace(ServiceDescriptor.Singleton(new AnswerEngineHost()));
+        services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(AnswerEngineService)));
+    }
+
+    /// <summary>Waits until the host's answer engine serves (its first model loaded or trained in the background).</summary>
+    public async Task<IAnswerEngine> WaitUntilReadyAsync()
+    {
+        // The timeout only turns a hang into a failure; nothing is timed.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        return await Services.GetRequiredService<AnswerEngineHost>().WhenReadyAsync(timeout.Token);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseContentRoot(RepositoryRoot.Path);
@@ -90,8 +111,7 @@ internal sealed class FaqBotWebFactory : WebApplicationFactory<Program>
                 services.RemoveAll<IBot>();
                 services.AddSingleton(TurnLog);
                 services.AddSingleton<IBot, EchoTestBot>();
-                services.RemoveAll<IAnswerEngine>();
-                services.AddSingleton<IAnswerEngine>(new FakeAnswerEngine(new AnswerEngineStatus(true, 15, "test", null)));
+                Serve(services, new FakeAnswerEngine(new AnswerEngineStatus(true, 15, "test", null)));
             }
 
             ConfigureServices?.Invoke(services);

@@ -15,7 +15,7 @@ public sealed class RealFaqBotHost : IAsyncLifetime
 
     internal FaqBotWebFactory Factory => _factory ?? throw new InvalidOperationException("The host has not started.");
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         _factory = new FaqBotWebFactory(new Dictionary<string, string?>
         {
@@ -28,7 +28,7 @@ public sealed class RealFaqBotHost : IAsyncLifetime
             UseManualClock = false,
         };
         BaseAddress = _factory.StartOnLoopback();
-        return Task.CompletedTask;
+        await _factory.WaitUntilReadyAsync();
     }
 
     public async Task DisposeAsync()

@@ -1,4 +1,4 @@
-namespace FaqBot.Classifier.Reloading;
+namespace FaqBot.Hosting.Reloading;
 
 /// <summary>What one reload attempt did.</summary>
 /// <param name="Swapped">True when a new model now serves.</param>

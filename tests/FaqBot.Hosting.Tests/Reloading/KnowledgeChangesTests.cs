@@ -1,7 +1,7 @@
-using FaqBot.Classifier.Reloading;
+using FaqBot.Hosting.Reloading;
 using FaqBot.Knowledge.Model;
 
-namespace FaqBot.Classifier.Tests.Reloading;
+namespace FaqBot.Hosting.Tests.Reloading;
 
 public sealed class KnowledgeChangesTests
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using FaqBot.Knowledge.Model;
 
-namespace FaqBot.Classifier.Reloading;
+namespace FaqBot.Hosting.Reloading;
 
 /// <summary>Which entries an edit of the articles added, removed or changed (by entry id).</summary>
 /// <param name="Added">Ids only in the new knowledge base.</param>

@@ -1,0 +1,251 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using FaqBot.Classifier.Answering;
+using FaqBot.Classifier.Hosting;
+using FaqBot.Hosting.Reloading;
+using FaqBot.Knowledge;
+using FaqBot.Knowledge.Extraction;
+using FaqBot.Knowledge.Model;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.Hosting;
+
+/// <summary>
+/// Extracts the articles, loads the current model or trains one, and serves it through <see cref="AnswerEngineHost"/>;
+/// then watches the articles folder and, once it has been quiet for the debounce time, re-extracts and retrains off to
+/// the side while the current model keeps answering, swaps the new one in and logs which entries changed. Articles that
+/// cannot be used (a broken page, a missing folder) never stop the host: the previous model keeps serving, or none
+/// while there never was one, and the problem is logged and reported in <see cref="AnswerEngineHost.Status"/>.
+/// </summary>
+public sealed class AnswerEngineService : BackgroundService
+{
+    private static readonly KnowledgeChanges NoChanges = new([], [], []);
+    private static readonly KnowledgeBase Nothing = new([], []);
+
+    private readonly AnswerEngineHost _host;
+    private readonly AnswerEngineLoader _loader;
+    private readonly string _articlesDirectory;
+    private readonly KnowledgeReloadOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _reloading = new(1, 1);
+    private AnswerEngine? _engine;
+
+    // One pending signal is enough: a reload always reads the whole folder.
+    private readonly Channel<bool> _signals = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    /// <summary>Creates the service.</summary>
+    public AnswerEngineService(
+        AnswerEngineHost host,
+        AnswerEngineLoader loader,
+        FaqBotPaths paths,
+        IOptions<KnowledgeReloadOptions> options,
+        TimeProvider time,
+        ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(loader);
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggers);
+        _host = host;
+        _loader = loader;
+        _articlesDirectory = paths.ArticlesDirectory;
+        _options = options.Value;
+        _time = time ?? TimeProvider.System;
+        _loggers = loggers;
+        _logger = loggers.CreateLogger<AnswerEngineService>();
+    }
+
+    /// <summary>Raised after every load or reload attempt (tests and diagnostics).</summary>
+    public event Action<KnowledgeReloadResult>? Reloaded;
+
+    /// <summary>
+    /// Re-extracts the articles and, when they changed (or no engine serves yet), loads or trains a model and swaps it
+    /// in. Never throws for bad articles: the result says what went wrong.
+    /// </summary>
+    public async Task<KnowledgeReloadResult> ReloadNowAsync(CancellationToken cancellationToken = default)
+    {
+        await _reloading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!Directory.Exists(_articlesDirectory))
+            {
+                return Failed($"The articles folder {_articlesDirectory} does not exist; create it or set Knowledge:ArticlesDirectory.");
+            }
+
+            KnowledgeBase next;
+            try
+            {
+                next = await Task.Run(() => KnowledgeExtractor.ExtractDirectory(_articlesDirectory), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is ArticleFormatException or IOException or UnauthorizedAccessException)
+            {
+                return Failed(ex.Message);
+            }
+
+            return _engine is null
+                ? await ServeFirstAsync(next, cancellationToken).ConfigureAwait(false)
+                : await ReloadAsync(_engine, next, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            _logger.LogError(ex, "Loading the knowledge base failed; {What}.", Keeping());
+            return Failed(ex.Message, logged: true);
+        }
+        finally
+        {
+            _reloading.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (_host.IsFixed)
+        {
+            return;
+        }
+
+        try
+        {
+            // Off the start-up path: the host listens (and says it is starting) while the first model trains.
+            await Task.Yield();
+            var first = await ReloadNowAsync(stoppingToken).ConfigureAwait(false);
+            Reloaded?.Invoke(first);
+            if (_options.Enabled)
+            {
+                await WatchAsync(stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Host shutdown.
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _reloading.Dispose();
+        base.Dispose();
+    }
+
+    private async Task<KnowledgeReloadResult> ServeFirstAsync(KnowledgeBase knowledgeBase, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var (answerer, trained) = await Task.Run(
+            () => (_loader.LoadOrTrain(knowledgeBase, out var wasTrained), wasTrained), cancellationToken).ConfigureAwait(false);
+        _engine = new AnswerEngine(answerer, _loader, _loggers.CreateLogger<AnswerEngine>());
+        _host.Serve(_engine, []);
+        _logger.LogInformation(
+            "Answer engine ready: {Entries} entries from {Articles} article(s) in {Directory}; model {How} in {Seconds:0.0} s.",
+            knowledgeBase.Entries.Count, knowledgeBase.Articles.Count, _articlesDirectory, trained ? "trained" : "loaded", watch.Elapsed.TotalSeconds);
+        return new KnowledgeReloadResult(true, KnowledgeChanges.Between(Nothing, knowledgeBase), null);
+    }
+
+    private async Task<KnowledgeReloadResult> ReloadAsync(AnswerEngine engine, KnowledgeBase next, CancellationToken cancellationToken)
+    {
+        var changes = KnowledgeChanges.Between(engine.KnowledgeBase, next);
+        if (changes.IsEmpty)
+        {
+            _host.Loaded([]);
+            _logger.LogInformation("Checked the articles in {Directory}: no entry changed; the model stays.", _articlesDirectory);
+            return new KnowledgeReloadResult(false, changes, null);
+        }
+
+        var watch = Stopwatch.StartNew();
+
+        // Training is CPU-bound; the engine keeps serving the old answerer until Reload swaps the reference.
+        var trained = await Task.Run(() => engine.Reload(next), cancellationToken).ConfigureAwait(false);
+        _host.Loaded([]);
+        _logger.LogInformation(
+            "Reloaded the knowledge base from {Directory}: {Changes}; model {How} and swapped in after {Seconds:0.0} s.",
+            _articlesDirectory, changes, trained ? "trained" : "loaded", watch.Elapsed.TotalSeconds);
+        return new KnowledgeReloadResult(true, changes, null);
+    }
+
+    private KnowledgeReloadResult Failed(string problem, bool logged = false)
+    {
+        if (!logged)
+        {
+            // One line that names the file and what to fix (a content problem, not a crash: no stack trace), once per problem.
+            var repeated = _host.Status.LastError == problem;
+            _logger.Log(
+                repeated ? LogLevel.Debug : _host.IsReady ? LogLevel.Warning : LogLevel.Error,
+                "The articles cannot be used; {What}. {Problem}",
+                Keeping(),
+                problem);
+        }
+
+        _host.Failed(problem, _time.GetUtcNow());
+        return new KnowledgeReloadResult(false, NoChanges, problem);
+    }
+
+    private string Keeping() => _host.IsReady
+        ? "the current model keeps serving"
+        : "no model is serving, so the bot declines every question until the articles are fixed";
+
+    private async Task WatchAsync(CancellationToken stoppingToken)
+    {
+        using var watcher = new ArticlesWatcher(_articlesDirectory, Signal, _logger);
+        watcher.Rearm();
+        _logger.LogInformation(
+            "Watching {Directory} for article changes (debounce {Debounce}, poll {Poll}).", _articlesDirectory, _options.Debounce, _options.PollInterval);
+        var polling = PollAsync(watcher, stoppingToken);
+
+        // An article saved between the first load and the watch raised no event: one check catches it.
+        Signal();
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await _signals.Reader.ReadAsync(stoppingToken).ConfigureAwait(false);
+                await WaitForQuietAsync(stoppingToken).ConfigureAwait(false);
+
+                // The folder at the path may be a new one (deleted and recreated, or swapped): watch that one.
+                watcher.Rearm();
+                var result = await ReloadNowAsync(stoppingToken).ConfigureAwait(false);
+                Reloaded?.Invoke(result);
+            }
+        }
+        finally
+        {
+            await polling.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task PollAsync(ArticlesWatcher watcher, CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_options.PollInterval, _time);
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            watcher.Poll();
+        }
+    }
+
+    private void Signal() => _signals.Writer.TryWrite(true);
+
+    // Editors save in several steps (temp file, rename, touch): wait until no change arrived for the debounce time.
+    private async Task WaitForQuietAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            using var quiet = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var delay = Task.Delay(_options.Debounce, _time, quiet.Token);
+            var more = _signals.Reader.WaitToReadAsync(quiet.Token).AsTask();
+            var first = await Task.WhenAny(delay, more).ConfigureAwait(false);
+            await quiet.CancelAsync().ConfigureAwait(false);
+            if (first == delay)
+            {
+                await delay.ConfigureAwait(false);
+                return;
+            }
+
+            _signals.Reader.TryRead(out _);
+        }
+    }
+}
