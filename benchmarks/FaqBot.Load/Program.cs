@@ -1,14 +1,23 @@
 using FaqBot.Load;
 
-// Usage: dotnet FaqBot.Load.dll --url http://127.0.0.1:3978 --users 16 --seconds 30 --questions benchmarks/load/questions.txt [--turns-per-conversation 5]
-// Only loopback targets are accepted: this is a load generator.
-var settings = DirectLineLoadSettings.Parse(args);
-if (settings is null)
+// Usage (loopback targets only: this is a load generator):
+//   FaqBot.Load [directline] --url URL --questions FILE ...       Direct Line users (run.sh, soak.sh)
+//   FaqBot.Load conversations --url URL --questions FILE ...      question, "Tell me more", rating; optional kill -9 (scale-out)
+//   FaqBot.Load idle --url URL --questions FILE ...               open conversations and leave them idle (memory per conversation)
+var mode = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "directline";
+var options = new Arguments(args);
+switch (mode)
 {
-    await Console.Error.WriteLineAsync(DirectLineLoadSettings.Usage);
-    return 2;
+    case "directline" when DirectLineLoadSettings.Parse(options) is { } settings:
+        Console.WriteLine((await new DirectLineLoad(settings).RunAsync(CancellationToken.None)).ToResultLine());
+        return 0;
+    case "conversations" when ConversationCheckSettings.Parse(options) is { } settings:
+        Console.Write(await new ConversationCheck(settings).RunAsync(CancellationToken.None));
+        return 0;
+    case "idle" when IdleConversations.Parse(options) is { } idle:
+        Console.WriteLine(await idle.RunAsync(CancellationToken.None));
+        return 0;
+    default:
+        await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, "usage:", DirectLineLoadSettings.Usage, ConversationCheckSettings.Usage, IdleConversations.Usage));
+        return 2;
 }
-
-var report = await new DirectLineLoad(settings).RunAsync(CancellationToken.None);
-Console.WriteLine(report.ToResultLine());
-return 0;

@@ -1,8 +1,13 @@
 -- wrk script: POST /api/messages with deliveryMode expectReplies, realistic questions, many conversations.
--- Usage: wrk -t2 -c16 -d30s -s benchmarks/load/messages.lua http://127.0.0.1:3978 -- QUESTIONS_FILE [CONVERSATIONS] [NEW_CONVERSATIONS]
---   QUESTIONS_FILE     one question per line (benchmarks/load/questions.txt, built from the classifier's evaluation sets)
---   CONVERSATIONS      conversation ids each thread cycles through (default 500)
---   NEW_CONVERSATIONS  "fresh": every request opens a new conversation id (the soak uses it to prove idle state expires)
+-- Usage: wrk -t2 -c16 -d30s -s benchmarks/load/messages.lua http://127.0.0.1:3978 -- QUESTIONS_FILE [CONVERSATIONS] [MODE]
+--   QUESTIONS_FILE  one question per line (benchmarks/load/questions.txt, built from the classifier's evaluation sets)
+--   CONVERSATIONS   conversation ids each thread cycles through (default 500)
+--   MODE            (none): a random question of the file per request
+--                   "fresh": every request opens a new conversation id (the soak uses it to prove idle state expires)
+--                   "flow": each conversation asks a question, then "Tell me more", then rates it ("Helpful" or "Not
+--                   helpful"), and starts again; questions are half common (16 of the file, repeated word for word),
+--                   half unique (a question of the file with two words of other questions added), as FaqBot.Load's
+--                   QuestionMix makes them (the scale-out script uses it)
 -- Prints one line "RESULT key=value ..." for run.sh to parse.
 
 local threads = {}
@@ -15,6 +20,9 @@ end
 local questions = {}
 local conversations = 500
 local fresh = false
+local flow = false
+local common = {}
+local words = {}
 local counter = 0
 bad_replies = 0  -- globals: done() reads them with thread:get
 non_200 = 0
@@ -33,8 +41,32 @@ function init(args)
   end
   conversations = tonumber(args[2] or "500")
   fresh = args[3] == "fresh"
+  flow = args[3] == "flow"
+  local step = math.max(1, math.floor(#questions / 16))
+  for i = 1, #questions, step do
+    if #common < 16 then table.insert(common, questions[i]) end
+  end
+  local seen = {}
+  for _, q in ipairs(questions) do
+    for word in q:gmatch("%S+") do
+      if not seen[word] then seen[word] = true; table.insert(words, word) end
+    end
+  end
   prefix = string.format("load-%d-%d", os.time(), thread_id)
   math.randomseed(os.time() + thread_id)
+end
+
+local function mixed_question()
+  if math.random(2) == 1 then return common[math.random(#common)] end
+  return questions[math.random(#questions)] .. " " .. words[math.random(#words)] .. " " .. words[math.random(#words)]
+end
+
+-- In "flow" mode request n of a thread is step floor(n / CONVERSATIONS) % 3 of conversation n % CONVERSATIONS.
+local function next_text()
+  if not flow then return questions[math.random(#questions)] end
+  local step = math.floor(counter / conversations) % 3
+  if step == 0 then return mixed_question() elseif step == 1 then return "Tell me more" end
+  if math.random(2) == 1 then return "Helpful" else return "Not helpful" end
 end
 
 function request()
@@ -44,7 +76,7 @@ function request()
   local body = '{"type":"message","id":"' .. counter .. '","channelId":"directline","serviceUrl":"http://127.0.0.1:9/",'
     .. '"deliveryMode":"expectReplies","conversation":{"id":"' .. conversation .. '"},'
     .. '"from":{"id":"user-' .. conversation .. '","name":"Load","role":"user"},"recipient":{"id":"faqbot","name":"FaqBot","role":"bot"},'
-    .. '"locale":"en-US","text":"' .. questions[math.random(#questions)] .. '"}'
+    .. '"locale":"en-US","text":"' .. next_text() .. '"}'
   return wrk.format("POST", "/api/messages", { ["Content-Type"] = "application/json" }, body)
 end
 

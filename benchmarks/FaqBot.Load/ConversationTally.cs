@@ -1,0 +1,85 @@
+namespace FaqBot.Load;
+
+/// <summary>One virtual user's counts in the conversation check; merged into the run's at the end.</summary>
+internal sealed class ConversationTally
+{
+    public List<double> Latencies { get; } = [];
+
+    public Dictionary<string, int> Failures { get; } = [];
+
+    public Dictionary<string, int> ServedBy { get; } = [];
+
+    public List<(string Conversation, string Kind, string Question)> Acknowledged { get; } = [];
+
+    public List<string> WrongSamples { get; } = [];
+
+    public int Conversations { get; set; }
+
+    public int ErrorsBeforeKill { get; set; }
+
+    public int ErrorsAfterKill { get; set; }
+
+    public int ServedByKilledAfterKill { get; set; }
+
+    /// <summary>"Tell me more" after an answer: expanded that answer, lost the conversation, or expanded another.</summary>
+    public int Checked { get; set; }
+
+    public int Kept { get; set; }
+
+    public int Lost { get; set; }
+
+    public int Wrong { get; set; }
+
+    /// <summary>Checks whose question one replica answered and whose "Tell me more" another expanded.</summary>
+    public int CrossReplica { get; set; }
+
+    public int CrossReplicaKept { get; set; }
+
+    /// <summary>Checks whose question was answered before the kill and whose "Tell me more" was sent after it.</summary>
+    public int AcrossKill { get; set; }
+
+    public int AcrossKillKept { get; set; }
+
+    /// <summary>Of those, the ones whose question the killed replica answered.</summary>
+    public int AcrossKillFromKilled { get; set; }
+
+    public int AcrossKillFromKilledKept { get; set; }
+
+    public int FeedbackRefused { get; set; }
+
+    /// <summary>Turns still waiting for their reply when the run's time was up (the server may have done them).</summary>
+    public int CutOff { get; set; }
+
+    public void Add(ConversationTally other)
+    {
+        Latencies.AddRange(other.Latencies);
+        Acknowledged.AddRange(other.Acknowledged);
+        WrongSamples.AddRange(other.WrongSamples);
+        foreach (var (key, count) in other.Failures)
+        {
+            Failures[key] = Failures.GetValueOrDefault(key) + count;
+        }
+
+        foreach (var (key, count) in other.ServedBy)
+        {
+            ServedBy[key] = ServedBy.GetValueOrDefault(key) + count;
+        }
+
+        Conversations += other.Conversations;
+        ErrorsBeforeKill += other.ErrorsBeforeKill;
+        ErrorsAfterKill += other.ErrorsAfterKill;
+        ServedByKilledAfterKill += other.ServedByKilledAfterKill;
+        Checked += other.Checked;
+        Kept += other.Kept;
+        Lost += other.Lost;
+        Wrong += other.Wrong;
+        CrossReplica += other.CrossReplica;
+        CrossReplicaKept += other.CrossReplicaKept;
+        AcrossKill += other.AcrossKill;
+        AcrossKillKept += other.AcrossKillKept;
+        AcrossKillFromKilled += other.AcrossKillFromKilled;
+        AcrossKillFromKilledKept += other.AcrossKillFromKilledKept;
+        FeedbackRefused += other.FeedbackRefused;
+        CutOff += other.CutOff;
+    }
+}
