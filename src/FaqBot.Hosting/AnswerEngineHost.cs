@@ -1,4 +1,5 @@
 using FaqBot.Classifier.Answering;
+using FaqBot.Knowledge.Extraction;
 
 namespace FaqBot.Hosting;
 

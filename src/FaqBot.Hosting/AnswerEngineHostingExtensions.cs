@@ -15,7 +15,7 @@ public static class AnswerEngineHostingExtensions
 {
     /// <summary>
     /// Binds <c>Knowledge</c>, <c>Knowledge:Reload</c> and <c>Classifier</c> (validated at start), resolves the folders
-    /// against the content root (<see cref="FaqBotPaths"/>), and registers <see cref="AnswerEngineLoader"/>,
+    /// against the content root (<see cref="FaqBotPaths"/>), and registers <see cref="ArticlesReader"/>, <see cref="AnswerEngineLoader"/>,
     /// <see cref="AnswerEngineHost"/>, <see cref="AnswerEngineService"/> (a hosted service: the first model loads or trains
     /// after start-up, then the folder is watched) and <see cref="IAnswerEngine"/>, which can be resolved once
     /// <see cref="AnswerEngineHost.IsReady"/>.
@@ -27,6 +27,7 @@ public static class AnswerEngineHostingExtensions
         services.AddOptions<KnowledgeOptions>()
             .BindConfiguration(KnowledgeOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.ArticlesDirectory), "Knowledge:ArticlesDirectory must name the folder of Markdown articles.")
+            .Validate(HasUsableBaseUrl, "Knowledge:BaseUrl must be empty or an absolute http(s) address, e.g. https://docs.example.com/bot/.")
             .ValidateOnStart();
         services.AddOptions<KnowledgeReloadOptions>()
             .BindConfiguration(KnowledgeReloadOptions.SectionName)
@@ -48,6 +49,7 @@ public static class AnswerEngineHostingExtensions
             sp.GetRequiredService<IHostEnvironment>().ContentRootPath,
             sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value,
             sp.GetRequiredService<IOptions<ClassifierOptions>>().Value));
+        services.TryAddSingleton<ArticlesReader>();
         services.TryAddSingleton(sp => new AnswerEngineLoader(
             sp.GetRequiredService<IOptions<ClassifierOptions>>().Value,
             sp.GetRequiredService<FaqBotPaths>().ContentRoot,
@@ -61,5 +63,18 @@ public static class AnswerEngineHostingExtensions
         // The hosted instance itself, for a CLI that loads on demand and for tests that await a reload.
         services.TryAddSingleton(sp => sp.GetServices<IHostedService>().OfType<AnswerEngineService>().Single());
         return builder;
+    }
+
+    private static bool HasUsableBaseUrl(KnowledgeOptions options)
+    {
+        try
+        {
+            options.ToExtractionOptions();
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 }

@@ -13,11 +13,12 @@ using Microsoft.Extensions.Options;
 namespace FaqBot.Hosting;
 
 /// <summary>
-/// Extracts the articles, loads the current model or trains one, and serves it through <see cref="AnswerEngineHost"/>;
-/// then watches the articles folder and, once it has been quiet for the debounce time, re-extracts and retrains off to
-/// the side while the current model keeps answering, swaps the new one in and logs which entries changed. Articles that
-/// cannot be used (a broken page, a missing folder) never stop the host: the previous model keeps serving, or none
-/// while there never was one, and the problem is logged and reported in <see cref="AnswerEngineHost.Status"/>.
+/// Extracts the articles (<see cref="ArticlesReader"/>), loads the current model or trains one, and serves it through
+/// <see cref="AnswerEngineHost"/>; then watches the articles folder and, once it has been quiet for the debounce time,
+/// re-extracts and retrains off to the side while the current model keeps answering, swaps the new one in and logs which
+/// entries changed. A page that cannot be used is skipped, logged and listed in <see cref="AnswerEngineHost.Status"/>
+/// while the rest is served. Articles that cannot be used at all (no usable page, a missing folder, or any broken page
+/// when strict) never stop the host: the previous model keeps serving, or none while there never was one.
 /// </summary>
 public sealed class AnswerEngineService : BackgroundService
 {
@@ -26,6 +27,7 @@ public sealed class AnswerEngineService : BackgroundService
 
     private readonly AnswerEngineHost _host;
     private readonly AnswerEngineLoader _loader;
+    private readonly ArticlesReader _articles;
     private readonly string _articlesDirectory;
     private readonly KnowledgeReloadOptions _options;
     private readonly TimeProvider _time;
@@ -41,19 +43,20 @@ public sealed class AnswerEngineService : BackgroundService
     public AnswerEngineService(
         AnswerEngineHost host,
         AnswerEngineLoader loader,
-        FaqBotPaths paths,
+        ArticlesReader articles,
         IOptions<KnowledgeReloadOptions> options,
         TimeProvider time,
         ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(loader);
-        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(articles);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggers);
         _host = host;
         _loader = loader;
-        _articlesDirectory = paths.ArticlesDirectory;
+        _articles = articles;
+        _articlesDirectory = articles.ArticlesDirectory;
         _options = options.Value;
         _time = time ?? TimeProvider.System;
         _loggers = loggers;
@@ -72,15 +75,10 @@ public sealed class AnswerEngineService : BackgroundService
         await _reloading.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!Directory.Exists(_articlesDirectory))
-            {
-                return Failed($"The articles folder {_articlesDirectory} does not exist; create it or set Knowledge:ArticlesDirectory.");
-            }
-
-            KnowledgeBase next;
+            ExtractionResult next;
             try
             {
-                next = await Task.Run(() => KnowledgeExtractor.ExtractDirectory(_articlesDirectory), cancellationToken).ConfigureAwait(false);
+                next = await Task.Run(_articles.Read, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is ArticleFormatException or IOException or UnauthorizedAccessException)
             {
@@ -134,25 +132,30 @@ public sealed class AnswerEngineService : BackgroundService
         base.Dispose();
     }
 
-    private async Task<KnowledgeReloadResult> ServeFirstAsync(KnowledgeBase knowledgeBase, CancellationToken cancellationToken)
+    private async Task<KnowledgeReloadResult> ServeFirstAsync(ExtractionResult extracted, CancellationToken cancellationToken)
     {
+        var knowledgeBase = extracted.KnowledgeBase;
         var watch = Stopwatch.StartNew();
         var (answerer, trained) = await Task.Run(
             () => (_loader.LoadOrTrain(knowledgeBase, out var wasTrained), wasTrained), cancellationToken).ConfigureAwait(false);
         _engine = new AnswerEngine(answerer, _loader, _loggers.CreateLogger<AnswerEngine>());
-        _host.Serve(_engine, []);
+        LogNewlySkipped(extracted.Skipped);
+        _host.Serve(_engine, extracted.Skipped);
         _logger.LogInformation(
-            "Answer engine ready: {Entries} entries from {Articles} article(s) in {Directory}; model {How} in {Seconds:0.0} s.",
-            knowledgeBase.Entries.Count, knowledgeBase.Articles.Count, _articlesDirectory, trained ? "trained" : "loaded", watch.Elapsed.TotalSeconds);
+            "Answer engine ready: {Entries} entries from {Articles} article(s) in {Directory}, {Skipped} page(s) skipped; model {How} in {Seconds:0.0} s.",
+            knowledgeBase.Entries.Count, knowledgeBase.Articles.Count, _articlesDirectory, extracted.Skipped.Count, trained ? "trained" : "loaded",
+            watch.Elapsed.TotalSeconds);
         return new KnowledgeReloadResult(true, KnowledgeChanges.Between(Nothing, knowledgeBase), null);
     }
 
-    private async Task<KnowledgeReloadResult> ReloadAsync(AnswerEngine engine, KnowledgeBase next, CancellationToken cancellationToken)
+    private async Task<KnowledgeReloadResult> ReloadAsync(AnswerEngine engine, ExtractionResult extracted, CancellationToken cancellationToken)
     {
+        var next = extracted.KnowledgeBase;
         var changes = KnowledgeChanges.Between(engine.KnowledgeBase, next);
+        LogNewlySkipped(extracted.Skipped);
         if (changes.IsEmpty)
         {
-            _host.Loaded([]);
+            _host.Loaded(extracted.Skipped);
             _logger.LogInformation("Checked the articles in {Directory}: no entry changed; the model stays.", _articlesDirectory);
             return new KnowledgeReloadResult(false, changes, null);
         }
@@ -161,11 +164,20 @@ public sealed class AnswerEngineService : BackgroundService
 
         // Training is CPU-bound; the engine keeps serving the old answerer until Reload swaps the reference.
         var trained = await Task.Run(() => engine.Reload(next), cancellationToken).ConfigureAwait(false);
-        _host.Loaded([]);
+        _host.Loaded(extracted.Skipped);
         _logger.LogInformation(
             "Reloaded the knowledge base from {Directory}: {Changes}; model {How} and swapped in after {Seconds:0.0} s.",
             _articlesDirectory, changes, trained ? "trained" : "loaded", watch.Elapsed.TotalSeconds);
         return new KnowledgeReloadResult(true, changes, null);
+    }
+
+    // One warning per page when it starts being skipped, not again on every reload while it stays broken.
+    private void LogNewlySkipped(IReadOnlyList<SkippedPage> skipped)
+    {
+        foreach (var page in skipped.Except(_host.Status.SkippedPages))
+        {
+            _logger.LogWarning("Skipped a page of {Directory} that cannot be used; the other pages are served. {Page}", _articlesDirectory, page);
+        }
     }
 
     private KnowledgeReloadResult Failed(string problem, bool logged = false)

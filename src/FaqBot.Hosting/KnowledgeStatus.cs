@@ -1,8 +1,10 @@
+using FaqBot.Knowledge.Extraction;
+
 namespace FaqBot.Hosting;
 
 /// <summary>What the host knows about the articles it serves, for <c>/healthz</c> and the log.</summary>
 /// <param name="Ready">True once an answer engine is serving.</param>
-/// <param name="SkippedPages">Pages left out of the knowledge base being served.</param>
+/// <param name="SkippedPages">Pages left out of the knowledge base being served, relative to the articles folder.</param>
 /// <param name="LastError">Why the last load or reload failed, or null when it worked.</param>
 /// <param name="LastErrorAt">When it failed.</param>
 public sealed record KnowledgeStatus(bool Ready, IReadOnlyList<SkippedPage> SkippedPages, string? LastError, DateTimeOffset? LastErrorAt)

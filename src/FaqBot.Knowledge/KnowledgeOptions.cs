@@ -15,7 +15,16 @@ public sealed class KnowledgeOptions
     /// </summary>
     public string? BaseUrl { get; set; }
 
-    /// <summary>The options extraction runs with: <see cref="BaseUrl"/> checked to be an absolute http(s) address.</summary>
+    /// <summary>
+    /// Fail on the first page that cannot be used instead of skipping it and serving the rest: a host then keeps its
+    /// previous model on such an edit (and serves nothing if it starts with one).
+    /// </summary>
+    public bool Strict { get; set; }
+
+    /// <summary>
+    /// The options extraction runs with: <see cref="BaseUrl"/> checked to be an absolute http(s) address; strict when
+    /// <see cref="Strict"/> or <paramref name="strict"/> (<c>extract --strict</c>).
+    /// </summary>
     /// <exception cref="FormatException"><see cref="BaseUrl"/> is set but is not an absolute http(s) address.</exception>
     public Extraction.ExtractionOptions ToExtractionOptions(bool strict = false)
     {
@@ -26,6 +35,6 @@ public sealed class KnowledgeOptions
             throw new FormatException($"Knowledge:BaseUrl '{BaseUrl}' is not an absolute http(s) address, e.g. https://docs.example.com/bot/.");
         }
 
-        return new Extraction.ExtractionOptions { BaseUrl = baseUrl, Strict = strict };
+        return new Extraction.ExtractionOptions { BaseUrl = baseUrl, Strict = strict || Strict };
     }
 }

@@ -14,6 +14,17 @@ public sealed class AnswerEngineServiceTests(SharedModelFolder models) : IClassF
     private const string ToothpasteFaq =
         "**Q7: Can I use toothpaste to shrink my pores?**\nA7: No. Toothpaste holds baking soda and menthol, which irritate the skin and do not shrink pores.\n\n";
 
+    private const string TeaPage = "green-tea.md";
+    private const string TeaWaterId = "green-tea--how-hot-should-the-water-be-for-green-tea";
+    private const string Tea =
+        "# Green tea\n\n## How hot should the water be for green tea?\n\nAround 80 degrees; boiling water makes it bitter.\n\n"
+        + "## How long should green tea steep?\n\nTwo to three minutes; longer brings out the bitterness.\n";
+
+    // A page whose front matter is never closed cannot be used.
+    private const string BrokenTea = "---\ntitle: Green tea\n\n" + Tea;
+
+    private static readonly Dictionary<string, string?> DocsSite = new() { ["Knowledge:BaseUrl"] = "https://docs.example.com/tea/" };
+
     private static readonly string Seed = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "data", "articles", ArticlesHost.SeedArticle));
 
     private readonly string _root = Directory.CreateTempSubdirectory("faqbot-hosting-").FullName;
@@ -66,6 +77,82 @@ public sealed class AnswerEngineServiceTests(SharedModelFolder models) : IClassF
         var repaired = await host.NextAsync(r => r.Error is null);
         Assert.True(repaired.Changes.IsEmpty);
         Assert.Equal(KnowledgeHealth.Ok, host.Engines.Status.Health);
+    }
+
+    [Fact]
+    public async Task A_broken_page_is_skipped_the_rest_is_served_from_the_new_extraction_and_the_status_lists_the_page()
+    {
+        // Given a host serving two pages, the tea page with links under Knowledge:BaseUrl (it has no canonical address)
+        var articles = Articles("articles", Seed);
+        Save(articles, Tea, TeaPage);
+        await using var host = await ArticlesHost.StartAsync(_root, articles, models.Path, DocsSite);
+        await host.NextAsync();
+        var engine = host.Engines.Engine!;
+        Assert.Equal("https://docs.example.com/tea/green-tea#how-hot-should-the-water-be-for-green-tea", engine.FindEntry(TeaWaterId)!.Link);
+
+        // When the tea page is broken
+        Save(articles, BrokenTea, TeaPage);
+        var broken = await host.NextAsync(r => r.Swapped || r.Error is not null);
+
+        // Then the seed article is served from the new extraction without the tea page, which the status and the log name
+        Assert.True(broken.Swapped, broken.Error);
+        Assert.Contains(TeaWaterId, broken.Changes.Removed);
+        Assert.Null(engine.FindEntry(TeaWaterId));
+        Assert.NotNull(engine.FindEntry("how-to-deep-clean-pores--overview"));
+        Assert.Equal(KnowledgeHealth.Degraded, host.Engines.Status.Health);
+        var skipped = Assert.Single(host.Engines.Status.SkippedPages);
+        Assert.Equal((TeaPage, 1), (skipped.FilePath, skipped.Line));
+        Assert.Contains("never closed", skipped.Reason, StringComparison.Ordinal);
+        Assert.Contains(host.Logs.GetSnapshot(), l => l.Level == LogLevel.Warning
+            && l.Message.Contains($"{TeaPage}:1:", StringComparison.Ordinal) && l.Message.Contains("never closed", StringComparison.Ordinal));
+
+        // When the other page is edited meanwhile, the edit is served and the tea page is still listed
+        Save(articles, WithToothpaste);
+        var edited = await host.NextAsync(r => r.Swapped || r.Error is not null);
+        Assert.Equal([ToothpasteId], edited.Changes.Added);
+        Assert.Single(host.Engines.Status.SkippedPages);
+
+        // When the tea page is repaired, it is served again and the status is ok
+        Save(articles, Tea, TeaPage);
+        var repaired = await host.NextAsync(r => r.Swapped || r.Error is not null);
+        Assert.Contains(TeaWaterId, repaired.Changes.Added);
+        Assert.Equal(KnowledgeHealth.Ok, host.Engines.Status.Health);
+        Assert.Empty(host.Engines.Status.SkippedPages);
+    }
+
+    [Fact]
+    public async Task With_Knowledge_Strict_a_broken_page_fails_the_reload_and_the_previous_model_keeps_serving_every_page()
+    {
+        // Given a strict host serving two pages
+        var articles = Articles("articles", Seed);
+        Save(articles, Tea, TeaPage);
+        await using var host = await ArticlesHost.StartAsync(_root, articles, models.Path, new Dictionary<string, string?>(DocsSite) { ["Knowledge:Strict"] = "true" });
+        await host.NextAsync();
+
+        // When the tea page is broken
+        Save(articles, BrokenTea, TeaPage);
+        var broken = await host.NextAsync(r => r.Swapped || r.Error is not null);
+
+        // Then nothing is swapped: the tea page's answers are still served, and the error names the page
+        Assert.False(broken.Swapped);
+        Assert.Contains($"{TeaPage}:1:", broken.Error, StringComparison.Ordinal);
+        Assert.NotNull(host.Engines.Engine!.FindEntry(TeaWaterId));
+        Assert.Equal(KnowledgeHealth.Degraded, host.Engines.Status.Health);
+    }
+
+    [Fact]
+    public async Task A_folder_where_no_page_can_be_used_serves_nothing_and_names_the_pages()
+    {
+        var articles = Articles("articles", BrokenTea);
+        await using var host = await ArticlesHost.StartAsync(_root, articles, models.Path);
+
+        var first = await host.NextAsync();
+
+        Assert.False(host.Engines.IsReady);
+        Assert.Equal(KnowledgeHealth.Unavailable, host.Engines.Status.Health);
+        Assert.Contains("no page", first.Error, StringComparison.Ordinal);
+        Assert.Contains($"{ArticlesHost.SeedArticle}:1:", first.Error, StringComparison.Ordinal);
+        Assert.Contains("never closed", first.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -168,9 +255,9 @@ public sealed class AnswerEngineServiceTests(SharedModelFolder models) : IClassF
     }
 
     // Saved as editors that save safely do (a temporary file renamed over the article), so a reload never reads it half written.
-    private static void Save(string articles, string text)
+    private static void Save(string articles, string text, string page = ArticlesHost.SeedArticle)
     {
-        var article = Path.Combine(articles, ArticlesHost.SeedArticle);
+        var article = Path.Combine(articles, page);
         File.WriteAllText(article + ".tmp", text);
         File.Move(article + ".tmp", article, overwrite: true);
     }

@@ -32,8 +32,12 @@ internal sealed class ArticlesHost : IAsyncDisposable
 
     public FakeLogCollector Logs { get; }
 
-    /// <summary>Builds and starts the host with <c>Knowledge:ArticlesDirectory</c> = <paramref name="articles"/>.</summary>
-    public static async Task<ArticlesHost> StartAsync(string contentRoot, string articles, string modelDirectory)
+    /// <summary>
+    /// Builds and starts the host with <c>Knowledge:ArticlesDirectory</c> = <paramref name="articles"/>, and any other
+    /// <paramref name="settings"/> (such as <c>Knowledge:BaseUrl</c>).
+    /// </summary>
+    public static async Task<ArticlesHost> StartAsync(
+        string contentRoot, string articles, string modelDirectory, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = contentRoot, Args = [] });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -44,6 +48,7 @@ internal sealed class ArticlesHost : IAsyncDisposable
             ["Classifier:ModelDirectory"] = modelDirectory,
             ["Classifier:DataDirectory"] = Path.Combine(RepositoryRoot.Path, "data", "classifier"),
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.ClearProviders();
         builder.Logging.AddFakeLogging();
         builder.AddAnswerEngine();

@@ -1,4 +1,4 @@
-using FaqBot.Hosting;
+using FaqBot.Knowledge.Extraction;
 
 namespace FaqBot.Web.Health;
 
@@ -12,7 +12,7 @@ namespace FaqBot.Web.Health;
 /// <param name="Entries">Knowledge-base entries being answered from.</param>
 /// <param name="KnowledgeBaseHash">Hash of the knowledge base the model was trained on (equal on replicas serving the same articles).</param>
 /// <param name="TrainedAt">When the serving model was trained.</param>
-/// <param name="PagesSkipped">Article pages left out because they cannot be used, with the reason.</param>
+/// <param name="PagesSkipped">Article pages left out because they cannot be used: file (relative to the articles folder), line and reason.</param>
 /// <param name="LastReloadError">Why the last load or reload of the articles failed, or null when it worked.</param>
 /// <param name="LastReloadErrorAt">When it failed.</param>
 /// <param name="Version">The host's informational version.</param>

@@ -12,8 +12,9 @@ using Microsoft.Extensions.Logging;
 namespace FaqBot.Web.Tests.Faults;
 
 /// <summary>
-/// Damaged inputs at start-up never stop the host: with articles it cannot use, it starts, declines politely and says
-/// why in /healthz and the log (naming the file and the problem); a damaged model file is rebuilt and the host serves.
+/// Damaged inputs at start-up never stop the host: a page it cannot use is skipped and named in /healthz while the rest
+/// is served; with nothing it can use, it starts, declines politely and says why in /healthz and the log; a damaged
+/// model file is rebuilt and the host serves.
 /// </summary>
 public sealed class StartupFaultTests : IDisposable
 {
@@ -27,25 +28,30 @@ public sealed class StartupFaultTests : IDisposable
         { "unanswered.md", "# Tea\n\n## FAQ\n\n**Q1: Is it bitter?**\n"u8.ToArray(), "has no answer" },
     };
 
-    // Until extraction skips a bad page and serves the rest, one bad page leaves nothing to serve: the host must still run.
     [Theory]
     [MemberData(nameof(BrokenArticles))]
-    public async Task A_broken_article_at_start_leaves_the_host_running_declining_politely_and_naming_the_file_in_healthz(
+    public async Task A_broken_article_at_start_is_skipped_and_named_in_healthz_while_the_other_articles_are_answered(
         string file, byte[] content, string problem)
     {
+        // Given a folder with a good article and a broken one
         var articles = Directory.CreateDirectory(Path.Combine(_folder, "articles")).FullName;
         File.Copy(Path.Combine(RepositoryRoot.Path, "data", "articles", "how-to-deep-clean-pores.md"), Path.Combine(articles, "good.md"));
         File.WriteAllBytes(Path.Combine(articles, file), content);
         using var factory = RealHost(articles);
 
+        // When the host starts and is asked about the good one
         var (health, reply) = await StartAndAskAsync(factory);
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        // Then it answers, and /healthz is degraded (still 200) with the broken page, its line and what is wrong
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         var body = await Json.ReadObjectAsync(health);
-        Assert.Equal("unavailable", body["status"]!.GetValue<string>());
-        Assert.Contains(file, body["lastReloadError"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Contains(problem, body["lastReloadError"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(BotTurnGate.UnavailableReply, reply);
+        Assert.Equal("degraded", body["status"]!.GetValue<string>());
+        Assert.Null(body["lastReloadError"]);
+        var skipped = Assert.Single(body["pagesSkipped"]!.AsArray())!;
+        Assert.Equal(file, skipped["filePath"]!.GetValue<string>());
+        Assert.Contains(problem, skipped["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotNull(reply);
+        Assert.Contains("week", reply, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using FaqBot.Classifier.Answering;
 using FaqBot.Hosting;
+using FaqBot.Knowledge.Extraction;
 using FaqBot.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -50,7 +51,7 @@ public sealed class HealthTests
         var http = factory.CreateClient();
         var engines = factory.Services.GetRequiredService<AnswerEngineHost>();
         var failedAt = new DateTimeOffset(2026, 2, 1, 9, 30, 0, TimeSpan.Zero);
-        engines.Loaded([new SkippedPage("includes/snippet.md", null, "has no headings")]);
+        engines.Loaded([new SkippedPage("faq/tea.md", 3, "front matter is never closed")]);
         engines.Failed("data/articles/faq.md:3: front matter is never closed", failedAt);
 
         var response = await http.GetAsync("/healthz");
@@ -59,8 +60,9 @@ public sealed class HealthTests
         var body = await Json.ReadObjectAsync(response);
         Assert.Equal("degraded", body["status"]!.GetValue<string>());
         var skipped = Assert.Single(body["pagesSkipped"]!.AsArray())!;
-        Assert.Equal("includes/snippet.md", skipped["file"]!.GetValue<string>());
-        Assert.Equal("has no headings", skipped["reason"]!.GetValue<string>());
+        Assert.Equal("faq/tea.md", skipped["filePath"]!.GetValue<string>());
+        Assert.Equal(3, skipped["line"]!.GetValue<int>());
+        Assert.Equal("front matter is never closed", skipped["reason"]!.GetValue<string>());
         Assert.Equal("data/articles/faq.md:3: front matter is never closed", body["lastReloadError"]!.GetValue<string>());
         Assert.Equal(failedAt, body["lastReloadErrorAt"]!.GetValue<DateTimeOffset>());
         Assert.Equal("test", body["knowledgeBaseHash"]!.GetValue<string>());
