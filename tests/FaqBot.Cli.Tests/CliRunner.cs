@@ -19,11 +19,17 @@ internal static class CliRunner
         return (exitCode, output.ToString(), error.ToString());
     }
 
-    public static async Task<(int ExitCode, string Out, string Error)> ExecutableAsync(string workingDirectory, params string[] args)
+    public static Task<(int ExitCode, string Out, string Error)> ExecutableAsync(string workingDirectory, params string[] args) =>
+        ExecutableAsync(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs the executable with <paramref name="environment"/> added (settings such as <c>Knowledge__BaseUrl</c>) and stdin at its end.</summary>
+    public static async Task<(int ExitCode, string Out, string Error)> ExecutableAsync(
+        string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -34,7 +40,13 @@ internal static class CliRunner
             start.ArgumentList.Add(arg);
         }
 
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

@@ -53,6 +53,7 @@ public static class ChatCommand
                 return ExitCodes.BadInput;
             }
 
+            KnowledgeSource.WarnSkipped(host.Paths().ArticlesDirectory, host.Services.GetRequiredService<AnswerEngineHost>().Status.SkippedPages, stderr);
             var engine = host.Services.GetRequiredService<IAnswerEngine>();
             bot = host.Services.GetRequiredService<IBot>();
             console.MarkupLine($"[dim]{engine.Status.Entries} entries from {engine.KnowledgeBase.Articles.Count} article(s); "

@@ -22,7 +22,10 @@ internal sealed class ClassifierContext
 
     public AnswerEngineLoader Loader { get; }
 
-    /// <summary>Reads settings (<see cref="CliHost"/>) and the knowledge base from <paramref name="knowledgeFile"/> (JSON from <c>extract</c>) or the articles folder.</summary>
+    /// <summary>
+    /// Reads settings (<see cref="CliHost"/>) and the knowledge base from <paramref name="knowledgeFile"/> (JSON from
+    /// <c>extract</c>) or the articles folder (<see cref="KnowledgeSource"/>).
+    /// </summary>
     public static ClassifierContext Create(string? knowledgeFile)
     {
         // Not disposed: it lives as long as the command, and the loader logs through it.
@@ -30,7 +33,7 @@ internal sealed class ClassifierContext
         var options = CliHost.Valid(() => host.Services.GetRequiredService<IOptions<ClassifierOptions>>().Value);
         var knowledgeBase = knowledgeFile is not null
             ? LoadJson(knowledgeFile)
-            : KnowledgeSource.Load(host.Paths().ArticlesDirectory);
+            : KnowledgeSource.Load(host, Console.Error);
         return new ClassifierContext(options, knowledgeBase, host.Services.GetRequiredService<AnswerEngineLoader>());
     }
 
