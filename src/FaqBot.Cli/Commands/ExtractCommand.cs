@@ -74,12 +74,12 @@ public static class ExtractCommand
 
     private static async Task<int> RunAsync(ExtractRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var configured = ConfiguredKnowledge();
-        var articlesDirectory = request.Articles ?? configured.ArticlesDirectory;
         var outputPath = request.OutputPath;
         ExtractionResult result;
         try
         {
+            var configured = ConfiguredKnowledge();
+            var articlesDirectory = request.Articles ?? configured.ArticlesDirectory;
             if (request.Paths.Length == 0 && !Directory.Exists(articlesDirectory))
             {
                 await stderr.WriteLineAsync($"error: articles folder '{articlesDirectory}' not found; run from the repository root, "
@@ -91,13 +91,9 @@ public static class ExtractCommand
             var options = configured.ToExtractionOptions(request.Strict);
             result = KnowledgeExtractor.ExtractPaths(request.Paths.Length == 0 ? [articlesDirectory] : request.Paths, articlesDirectory, options);
         }
-        catch (ArticleFormatException ex)
+        catch (Exception ex) when (ex is ArticleFormatException or FormatException or CommandException)
         {
-            await stderr.WriteLineAsync($"error: {ex.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (FormatException ex)
-        {
+            // A page (when strict), --base-url, or a setting that fails validation: one line naming it, no stack trace.
             await stderr.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.BadInput;
         }

@@ -162,6 +162,19 @@ public sealed class ExtractCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Invalid_knowledge_settings_exit_1_with_the_setting_named_and_no_stack_trace()
+    {
+        var settings = new Dictionary<string, string> { ["Knowledge__BaseUrl"] = "docs/bot" };
+
+        var (exitCode, _, error) = await CliRunner.ExecutableAsync(CliRunner.RepoRoot, settings, "extract");
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("error: invalid settings", error, StringComparison.Ordinal);
+        Assert.Contains("Knowledge:BaseUrl", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Help_describes_the_command_and_its_exit_codes()
     {
         var (exitCode, output, _) = await CliRunner.InProcessAsync("extract", "--help");
