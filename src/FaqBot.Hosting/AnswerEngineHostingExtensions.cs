@@ -40,8 +40,6 @@ public static class AnswerEngineHostingExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "Classifier:DataDirectory must be set.")
             .Validate(o => o.DeclineThreshold is null or (>= 0 and <= 1), "Classifier:DeclineThreshold must be between 0 and 1.")
             .Validate(o => o.ClarificationMargin is null or (>= 0 and <= 1), "Classifier:ClarificationMargin must be between 0 and 1.")
-            .Validate(o => o.LexicalWeight >= 0, "Classifier:LexicalWeight must not be negative.")
-            .Validate(o => o.QuestionWeight >= 0, "Classifier:QuestionWeight must not be negative.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);

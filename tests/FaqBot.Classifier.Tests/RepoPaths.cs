@@ -9,5 +9,5 @@ internal static class RepoPaths
 
     public static string ClassifierData => Path.Combine(Root, "data", "classifier");
 
-    public static string Evaluation(string file) => Path.Combine(Root, "tests", "FaqBot.Classifier.Tests", "Evaluation", file);
+    public static string EvaluationSets(string folder) => Path.Combine(Root, "tests", "EvalSets", folder);
 }

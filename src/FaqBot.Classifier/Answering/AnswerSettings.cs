@@ -1,14 +1,18 @@
 namespace FaqBot.Classifier.Answering;
 
-/// <summary>The thresholds an <see cref="Answerer"/> decides with.</summary>
-/// <param name="DeclineThreshold">Decline when the in-scope probability (1 − P(out of scope)) is below this.</param>
-/// <param name="ClarificationMargin">Flag "did you mean" when the top two entries' scores are closer than this.</param>
-/// <param name="LexicalWeight">Weight of BM25 (relative to the best passage) against the classifier probability in the passage score.</param>
-/// <param name="QuestionWeight">Weight of the match between the question and an entry's own questions and headings.</param>
-/// <param name="MaxShownLength">Longest first answer (characters) made of the best passage plus the entry's next best one.</param>
-/// <param name="AcceptQuestionMatch">Answer below the threshold when every word is the articles' and the question matches an entry's own question at least this well.</param>
-/// <param name="DefinitionWeight">Bonus for a passage that defines the term a "what is X" question asks about.</param>
+/// <summary>How an <see cref="Answerer"/> ranks, decides and shows.</summary>
+/// <param name="DeclineThreshold">Decline when the confidence (the scope model's probability) is below this.</param>
+/// <param name="ClarificationMargin">Ask "Did you mean…?" when the best entry's score leads the next entry's by less than this.</param>
+/// <param name="LexicalWeight">Weight of BM25 (relative to the best match) in a unit's score; the embedding's weight is 1.</param>
+/// <param name="SentenceWeight">Weight of the unit's best-matching sentence in its score.</param>
+/// <param name="MaxShownLength">Longest first answer (characters): the best passage with its entry's next best ones.</param>
 public sealed record AnswerSettings(
-    float DeclineThreshold, float ClarificationMargin, float LexicalWeight = 4f, float QuestionWeight = 4f, int MaxShownLength = 800,
-    float AcceptQuestionMatch = 0.6f,
-    float DefinitionWeight = 1f);
+    float DeclineThreshold = 0.45f,
+    float ClarificationMargin = 0.015f,
+    float LexicalWeight = 0.05f,
+    float SentenceWeight = 0.3f,
+    int MaxShownLength = 1200)
+{
+    /// <summary>The defaults, measured on the evaluation sets (docs/performance.md).</summary>
+    public static AnswerSettings Default { get; } = new();
+}

@@ -1,6 +1,6 @@
 namespace FaqBot.Classifier.Answering;
 
-/// <summary>BM25 over passages' content stems: the lexical re-ranker that picks the passage(s) inside an entry.</summary>
+/// <summary>BM25 over passages' content stems: the lexical half of passage ranking (names, numbers, rare terms).</summary>
 /// <remarks>
 /// Inverted: each stem lists the passages that use it with its BM25 term already computed (a term depends only on the
 /// stem and the passage), so scoring a question touches only the passages sharing one of its few stems.
@@ -9,20 +9,17 @@ public sealed class PassageIndex
 {
     private const double K1 = 1.2;
     private const double B = 0.75;
-    private readonly Dictionary<string, int> _passages;
     private readonly Dictionary<string, Posting[]> _postings;
     private readonly Dictionary<string, double> _idf;
 
-    /// <summary>Indexes passages given as label → stems.</summary>
-    public PassageIndex(IReadOnlyDictionary<string, IReadOnlyList<string>> passages)
+    /// <summary>Indexes passages given as their stems, in order.</summary>
+    public PassageIndex(IReadOnlyList<IReadOnlyList<string>> passages)
     {
         ArgumentNullException.ThrowIfNull(passages);
-        _passages = new Dictionary<string, int>(StringComparer.Ordinal);
         var termFrequencies = new List<Dictionary<string, int>>(passages.Count);
         var lengths = new List<int>(passages.Count);
-        foreach (var (label, stems) in passages)
+        foreach (var stems in passages)
         {
-            _passages[label] = termFrequencies.Count;
             termFrequencies.Add(stems.GroupBy(s => s, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
             lengths.Add(stems.Count);
         }
@@ -59,16 +56,17 @@ public sealed class PassageIndex
         }
 
         _postings = postings.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        Count = passages.Count;
     }
 
     /// <summary>How many passages are indexed; <see cref="Score"/> fills one score per passage.</summary>
-    public int Count => _passages.Count;
+    public int Count { get; }
 
     /// <summary>The IDF of a stem found in no passage.</summary>
     public double MaxIdf { get; }
 
-    /// <summary>The position of <paramref name="label"/>'s passage in <see cref="Score"/>'s scores, or -1.</summary>
-    public int IndexOf(string label) => _passages.GetValueOrDefault(label, -1);
+    /// <summary>True when some passage uses the stem.</summary>
+    public bool Contains(string stem) => _idf.ContainsKey(stem);
 
     /// <summary>Inverse document frequency of a stem; stems no passage uses get the highest possible value.</summary>
     public double Idf(string stem) => _idf.TryGetValue(stem, out var idf) ? idf : MaxIdf;

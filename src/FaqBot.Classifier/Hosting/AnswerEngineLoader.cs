@@ -1,4 +1,5 @@
 using FaqBot.Classifier.Answering;
+using FaqBot.Classifier.Embeddings;
 using FaqBot.Classifier.Storage;
 using FaqBot.Classifier.Training;
 using FaqBot.Knowledge.Model;
@@ -17,6 +18,9 @@ public sealed class AnswerEngineLoader
     private readonly ILogger _logger;
 
     /// <summary>Creates a loader; relative paths in <paramref name="options"/> resolve against <paramref name="contentRoot"/>.</summary>
+    /// <param name="options">Where models and classifier data live, and threshold overrides.</param>
+    /// <param name="contentRoot">What relative paths are relative to.</param>
+    /// <param name="logger">Where loading and training are logged.</param>
     public AnswerEngineLoader(ClassifierOptions options, string contentRoot, ILogger<AnswerEngineLoader>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -53,7 +57,7 @@ public sealed class AnswerEngineLoader
             progress?.Report($"Training the answer model ({reason}).");
             model = Train(knowledgeBase, progress).Model;
             var stored = Store.Save(model);
-            model = model.WithMetadata(stored);
+            model = model with { Metadata = stored };
             _logger.LogInformation(
                 "Trained the answer model on {Entries} entries in {Seconds:0.0} s; saved to {Path}.",
                 knowledgeBase.Entries.Count, stored.TrainingSeconds, Store.ModelPath);
@@ -66,19 +70,20 @@ public sealed class AnswerEngineLoader
         return Build(knowledgeBase, model);
     }
 
-    /// <summary>Trains (without saving).</summary>
-    public TrainingOutcome Train(KnowledgeBase knowledgeBase, IProgress<string>? progress = null, IReadOnlyList<LabelledQuestion>? calibrationQuestions = null) =>
-        new AnswerModelTrainer(TrainerSettings).Train(knowledgeBase, Data, progress, calibrationQuestions);
+    /// <summary>Trains (without saving), reusing the stored model's vectors for every text that did not change.</summary>
+    public TrainingOutcome Train(KnowledgeBase knowledgeBase, IProgress<string>? progress = null) =>
+        new AnswerModelTrainer(TrainerSettings, SentenceEmbedder.Shared).Train(knowledgeBase, Data, Store.LoadVectorCache(), progress);
 
-    /// <summary>An answerer over a trained model, with configured overrides applied to the calibrated thresholds.</summary>
+    /// <summary>An answerer over a trained model, with configured overrides applied to its thresholds.</summary>
     public Answerer Build(KnowledgeBase knowledgeBase, AnswerModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var settings = new AnswerSettings(
-            _options.DeclineThreshold ?? model.Metadata.DeclineThreshold,
-            _options.ClarificationMargin ?? model.Metadata.ClarificationMargin,
-            _options.LexicalWeight,
-            _options.QuestionWeight);
-        return new Answerer(knowledgeBase, NormalizerFactory.Create(knowledgeBase, Data), model, settings);
+        var settings = AnswerSettings.Default with
+        {
+            DeclineThreshold = _options.DeclineThreshold ?? model.Metadata.DeclineThreshold,
+            ClarificationMargin = _options.ClarificationMargin ?? model.Metadata.ClarificationMargin,
+        };
+        var index = new KnowledgeIndex(knowledgeBase, NormalizerFactory.Create(knowledgeBase, Data), model.Vectors);
+        return new Answerer(index, model, SentenceEmbedder.Shared, settings);
     }
 }

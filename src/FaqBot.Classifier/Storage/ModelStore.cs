@@ -1,18 +1,22 @@
 using System.Text.Json;
+using FaqBot.Classifier.Embeddings;
 using FaqBot.Classifier.Training;
 
 namespace FaqBot.Classifier.Storage;
 
 /// <summary>
-/// Saves and loads the model under the model directory: <c>answer-model.zip</c> (ML.NET) and <c>answer-model.json</c>
-/// (metadata holding the zip's SHA-256). Each file is written to a temporary name and moved into place; the metadata is
-/// moved last, so a crash leaves either the old pair or a hash mismatch, and a mismatched, corrupt or stale model is
-/// never loaded.
+/// Saves and loads the model under the model directory: <c>answer-model.zip</c> (the ML.NET scope model),
+/// <c>answer-vectors.bin</c> (the embeddings) and <c>answer-model.json</c> (metadata holding both files' SHA-256). Each
+/// file is written to a temporary name and moved into place; the metadata is moved last, so a crash leaves either the
+/// old set or a hash mismatch, and a mismatched, corrupt or stale model is never loaded.
 /// </summary>
 public sealed class ModelStore
 {
     /// <summary>The model file name.</summary>
     public const string ModelFile = "answer-model.zip";
+
+    /// <summary>The vectors file name.</summary>
+    public const string VectorsFile = "answer-vectors.bin";
 
     /// <summary>The metadata file name.</summary>
     public const string MetadataFile = "answer-model.json";
@@ -32,6 +36,9 @@ public sealed class ModelStore
     /// <summary>Full path of the model file.</summary>
     public string ModelPath => Path.Combine(Directory, ModelFile);
 
+    /// <summary>Full path of the vectors file.</summary>
+    public string VectorsPath => Path.Combine(Directory, VectorsFile);
+
     /// <summary>Full path of the metadata file.</summary>
     public string MetadataPath => Path.Combine(Directory, MetadataFile);
 
@@ -40,25 +47,46 @@ public sealed class ModelStore
     {
         ArgumentNullException.ThrowIfNull(model);
         System.IO.Directory.CreateDirectory(Directory);
-        var bytes = model.ToBytes();
-        var metadata = model.Metadata with { ModelSha256 = AnswerModel.Sha256(bytes) };
+        var bytes = model.Scope.ToBytes();
+        var vectors = model.Vectors.ToBytes();
+        var metadata = model.Metadata with { ModelSha256 = AnswerModel.Sha256(bytes), VectorsSha256 = AnswerModel.Sha256(vectors) };
         var suffix = $".{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         var modelTemp = ModelPath + suffix;
+        var vectorsTemp = VectorsPath + suffix;
         var metadataTemp = MetadataPath + suffix;
         try
         {
             File.WriteAllBytes(modelTemp, bytes);
+            File.WriteAllBytes(vectorsTemp, vectors);
             File.WriteAllText(metadataTemp, JsonSerializer.Serialize(metadata, JsonOptions));
             File.Move(modelTemp, ModelPath, overwrite: true);
+            File.Move(vectorsTemp, VectorsPath, overwrite: true);
             File.Move(metadataTemp, MetadataPath, overwrite: true);
         }
         finally
         {
             File.Delete(modelTemp);
+            File.Delete(vectorsTemp);
             File.Delete(metadataTemp);
         }
 
         return metadata;
+    }
+
+    /// <summary>
+    /// The stored vectors whatever they were trained on, for a retrain to start from (so one edited article re-embeds only
+    /// what changed); empty when there are none or they cannot be read.
+    /// </summary>
+    public TextVectors LoadVectorCache()
+    {
+        try
+        {
+            return File.Exists(VectorsPath) ? TextVectors.FromBytes(File.ReadAllBytes(VectorsPath)) : TextVectors.Empty;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or EndOfStreamException)
+        {
+            return TextVectors.Empty;
+        }
     }
 
     /// <summary>
@@ -67,7 +95,7 @@ public sealed class ModelStore
     /// </summary>
     public AnswerModel? TryLoad(string knowledgeBaseHash, out string reason)
     {
-        if (!File.Exists(MetadataPath) || !File.Exists(ModelPath))
+        if (!File.Exists(MetadataPath) || !File.Exists(ModelPath) || !File.Exists(VectorsPath))
         {
             reason = $"no model in {Directory}";
             return null;
@@ -101,8 +129,15 @@ public sealed class ModelStore
                 return null;
             }
 
+            var vectors = File.ReadAllBytes(VectorsPath);
+            if (!string.Equals(AnswerModel.Sha256(vectors), metadata.VectorsSha256, StringComparison.Ordinal))
+            {
+                reason = $"{VectorsPath} does not match its metadata (corrupt or half-written)";
+                return null;
+            }
+
             reason = "";
-            return AnswerModel.FromBytes(bytes, metadata);
+            return new AnswerModel(ScopeModel.FromBytes(bytes, metadata.Seed), TextVectors.FromBytes(vectors), metadata);
         }
         catch (Exception ex) when (ex is JsonException or IOException or InvalidOperationException or FormatException
             or InvalidDataException or UnauthorizedAccessException or NotSupportedException or ArgumentException)

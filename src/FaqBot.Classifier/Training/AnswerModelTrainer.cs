@@ -1,34 +1,33 @@
 using System.Diagnostics;
 using FaqBot.Classifier.Answering;
-using FaqBot.Classifier.Text;
+using FaqBot.Classifier.Embeddings;
 using FaqBot.Knowledge.Model;
-using Microsoft.ML;
-using Microsoft.ML.Trainers;
-using Microsoft.ML.Transforms.Text;
 
 namespace FaqBot.Classifier.Training;
 
 /// <summary>
-/// Trains the answer classifier from a knowledge base: generate examples, normalise them to content stems, featurise
-/// word uni- and bigrams, fit L-BFGS maximum entropy with balanced class weights (fixed seed, one thread, so the model
-/// repeats exactly), then calibrate the decline threshold and clarification margin on held-out generated questions.
+/// Trains a model for a knowledge base: embed its units, their sentences, its entries' questions, the generic
+/// out-of-scope questions and questions generated from its text (reusing vectors a previous model already has), then fit
+/// the scope model on the generated questions (answerable) against the generic ones (out of scope), each as the features
+/// of its best candidate. Same knowledge base and seed, same model.
 /// </summary>
 public sealed class AnswerModelTrainer
 {
     private readonly TrainerSettings _settings;
+    private readonly SentenceEmbedder _embedder;
 
     /// <summary>Creates a trainer.</summary>
-    public AnswerModelTrainer(TrainerSettings settings)
+    public AnswerModelTrainer(TrainerSettings settings, SentenceEmbedder embedder)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(embedder);
         _settings = settings;
+        _embedder = embedder;
     }
 
-    /// <summary>Trains and calibrates. <paramref name="calibrationQuestions"/> (hand-written, optional) join the held-out set.</summary>
+    /// <summary>Trains; <paramref name="cache"/> holds vectors that need not be computed again (a previous model's).</summary>
     public TrainingOutcome Train(
-        KnowledgeBase knowledgeBase,
-        ClassifierData data,
-        IProgress<string>? progress = null,
-        IReadOnlyList<LabelledQuestion>? calibrationQuestions = null)
+        KnowledgeBase knowledgeBase, ClassifierData data, TextVectors? cache = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(knowledgeBase);
         ArgumentNullException.ThrowIfNull(data);
@@ -38,95 +37,66 @@ public sealed class AnswerModelTrainer
         }
 
         var clock = Stopwatch.StartNew();
-        var normalizer = NormalizerFactory.Create(knowledgeBase, data);
-        var negatives = data.Negatives;
-        var examples = new TrainingSetBuilder(normalizer, _settings.Seed) { FragmentsPerSentence = _settings.FragmentsPerSentence, NoisyFragmentShare = _settings.NoisyFragmentShare }
-            .Build(knowledgeBase, negatives);
-        var rows = ToRows(examples, normalizer, _settings.OutOfScopeShare);
-        progress?.Report($"Generated {rows.Count} training examples for {rows.Select(r => r.Label).Distinct().Count()} classes.");
-
-        var ml = new MLContext(_settings.Seed);
-        var transformer = Fit(ml, rows, _settings);
-        progress?.Report($"Fitted the maximum-entropy classifier in {clock.Elapsed.TotalSeconds:0.00} s.");
-
-        var provisional = new ModelMetadata(
-            AnswerModel.FormatVersion, KnowledgeBaseHasher.Hash(knowledgeBase, data, _settings.Seed), "", DateTimeOffset.UtcNow,
-            _settings.Seed, rows.Count, rows.Select(r => r.Label).Distinct().Count(), 0, 0.5f, 0.05f);
-        var model = new AnswerModel(ml, transformer, provisional);
-        var answerer = new Answerer(knowledgeBase, normalizer, model, new AnswerSettings(0.5f, 0.05f));
-        var heldOut = Calibrator.GenerateHeldOut(knowledgeBase, negatives, normalizer, _settings.Seed + 1);
-        if (calibrationQuestions is not null)
+        var negatives = EvenSample(data.Negatives, _settings.MaxNegatives);
+        var generated = QuestionGenerator.Generate(knowledgeBase, _settings.Seed, _settings.MaxGeneratedQuestions);
+        var texts = KnowledgeIndex.TextsToEmbed(knowledgeBase).Concat(negatives.Concat(generated).Select(SentenceEmbedder.QueryText));
+        var embedded = 0;
+        var vectors = TextVectors.Build(texts, cache ?? TextVectors.Empty, missing =>
         {
-            heldOut = [.. heldOut, .. calibrationQuestions];
-        }
-
-        var calibration = Calibrator.Calibrate(answerer, heldOut);
-        progress?.Report($"Calibrated on {heldOut.Count} held-out questions: decline below {calibration.DeclineThreshold:0.000}, clarify within {calibration.ClarificationMargin:0.000}.");
-        clock.Stop();
-        var metadata = provisional with
-        {
-            DeclineThreshold = calibration.DeclineThreshold,
-            ClarificationMargin = calibration.ClarificationMargin,
-            TrainingSeconds = clock.Elapsed.TotalSeconds,
-        };
-        return new TrainingOutcome(model.WithMetadata(metadata), normalizer, examples, calibration);
-    }
-
-    /// <summary>Normalises examples and weights them so every in-scope class weighs the same.</summary>
-    public static List<TrainingRow> ToRows(IReadOnlyList<TrainingExample> examples, QueryNormalizer normalizer, float outOfScopeShare)
-    {
-        ArgumentNullException.ThrowIfNull(examples);
-        ArgumentNullException.ThrowIfNull(normalizer);
-        var rows = examples
-            .Select(e => new TrainingRow { Text = normalizer.Featurize(e.Text), Label = e.Label })
-            .Where(r => r.Text.Length > 0)
-            .ToList();
-        var counts = rows.GroupBy(r => r.Label).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var inScopeClasses = counts.Keys.Count(k => k != AnswerLabels.OutOfScope);
-        var total = (float)rows.Count;
-        foreach (var row in rows)
-        {
-            // Each in-scope class totals total/(classes*(1+share)); out-of-scope totals share times all in-scope classes together.
-            var classWeight = row.Label == AnswerLabels.OutOfScope
-                ? outOfScopeShare * total / (1 + outOfScopeShare)
-                : total / (inScopeClasses * (1 + outOfScopeShare));
-            row.Weight = classWeight / counts[row.Label];
-        }
-
-        return rows;
-    }
-
-    /// <summary>Fits featuriser + trainer; the label key mapping is fitted apart so the saved model needs only text.</summary>
-    public static ITransformer Fit(MLContext ml, IReadOnlyList<TrainingRow> rows, TrainerSettings settings)
-    {
-        ArgumentNullException.ThrowIfNull(ml);
-        ArgumentNullException.ThrowIfNull(settings);
-        var data = ml.Data.LoadFromEnumerable(rows);
-        var keyed = ml.Transforms.Conversion.MapValueToKey("Label").Fit(data).Transform(data);
-        var featurizer = ml.Transforms.Text.FeaturizeText("Features", FeaturizerOptions(), nameof(TrainingRow.Text));
-        var trainer = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
-        {
-            LabelColumnName = "Label",
-            FeatureColumnName = "Features",
-            ExampleWeightColumnName = nameof(TrainingRow.Weight),
-            L2Regularization = settings.L2,
-            L1Regularization = 0,
-            NumberOfThreads = 1,
-            OptimizationTolerance = 1e-5f,
-            MaximumNumberOfIterations = 200,
+            embedded = missing.Count;
+            progress?.Report(cache is { Count: > 0 }
+                ? $"Embedding {missing.Count} new or changed texts; the rest come from the previous model."
+                : $"Embedding {missing.Count} texts.");
+            return _embedder.Embed(missing, cancellationToken);
         });
-        return featurizer.AppendCacheCheckpoint(ml).Append(trainer).Fit(keyed);
+        progress?.Report($"Embedded in {clock.Elapsed.TotalSeconds:0.0} s.");
+
+        var settings = AnswerSettings.Default;
+        var index = new KnowledgeIndex(knowledgeBase, NormalizerFactory.Create(knowledgeBase, data), vectors);
+        var examples = new List<ScopeExample>();
+        var typicalCosine = new List<float>();
+        foreach (var question in generated)
+        {
+            var ranking = index.Rank(question, vectors.Get(SentenceEmbedder.QueryText(question)), settings);
+            var features = ranking.Features(ranking.Best);
+            typicalCosine.Add(features[0]);
+            examples.Add(new ScopeExample { Label = true, Features = features });
+        }
+
+        // A generic question as close to the articles as a typical generated one may well be in scope here (a cooking
+        // question against a cooking article): it is left out rather than taught as out of scope.
+        typicalCosine.Sort();
+        var tooClose = typicalCosine.Count > 0 ? typicalCosine[typicalCosine.Count / 2] : float.MaxValue;
+        foreach (var negative in negatives)
+        {
+            var ranking = index.Rank(negative, vectors.Get(SentenceEmbedder.QueryText(negative)), settings);
+            var features = ranking.Features(ranking.Best);
+            if (features[0] < tooClose)
+            {
+                examples.Add(new ScopeExample { Label = false, Features = features });
+            }
+        }
+
+        var scope = ScopeModel.Train(examples, _settings.Seed);
+        clock.Stop();
+        progress?.Report($"Trained the scope model on {examples.Count} examples in {clock.Elapsed.TotalSeconds:0.0} s.");
+        var metadata = new ModelMetadata(
+            AnswerModel.FormatVersion,
+            KnowledgeBaseHasher.Hash(knowledgeBase, data, _settings.Seed),
+            ModelSha256: "",
+            VectorsSha256: "",
+            DateTimeOffset.UtcNow,
+            _settings.Seed,
+            examples.Count,
+            embedded,
+            clock.Elapsed.TotalSeconds,
+            settings.DeclineThreshold,
+            settings.ClarificationMargin);
+        var model = new AnswerModel(scope, vectors, metadata);
+        return new TrainingOutcome(model, new Answerer(index, model, _embedder, settings), generated);
     }
 
-    private static TextFeaturizingEstimator.Options FeaturizerOptions() => new()
-    {
-        // Input is already lowercase content stems: word unigrams and bigrams are the features; char n-grams cost latency.
-        CaseMode = TextNormalizingEstimator.CaseMode.None,
-        KeepDiacritics = true,
-        KeepPunctuations = true,
-        KeepNumbers = true,
-        CharFeatureExtractor = null,
-        WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
-        Norm = TextFeaturizingEstimator.NormFunction.L2,
-    };
+    // Every n-th line, so each topic of the file keeps its share.
+    private static List<string> EvenSample(IReadOnlyList<string> items, int limit) =>
+        items.Count <= limit ? [.. items] : [.. Enumerable.Range(0, limit).Select(i => items[(int)((long)i * items.Count / limit)])];
 }

@@ -1,10 +1,9 @@
-using FaqBot.Classifier.Text;
+using FaqBot.Classifier.Answering;
 
 namespace FaqBot.Classifier.Training;
 
-/// <summary>A trained, calibrated model with what it was built from.</summary>
+/// <summary>A trained model and the answerer serving it.</summary>
 /// <param name="Model">The model with its metadata.</param>
-/// <param name="Normalizer">The normaliser built for the knowledge base.</param>
-/// <param name="Examples">The generated training examples.</param>
-/// <param name="Calibration">How the thresholds were chosen.</param>
-public sealed record TrainingOutcome(AnswerModel Model, QueryNormalizer Normalizer, IReadOnlyList<TrainingExample> Examples, Calibration Calibration);
+/// <param name="Answerer">Answers from it with the model's thresholds.</param>
+/// <param name="GeneratedQuestions">The questions generated from the articles.</param>
+public sealed record TrainingOutcome(AnswerModel Model, Answerer Answerer, IReadOnlyList<string> GeneratedQuestions);

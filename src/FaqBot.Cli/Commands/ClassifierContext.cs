@@ -1,3 +1,4 @@
+using FaqBot.Hosting;
 using FaqBot.Classifier.Hosting;
 using FaqBot.Knowledge.Model;
 using FaqBot.Knowledge.Serialization;
@@ -21,6 +22,13 @@ internal sealed class ClassifierContext
     public KnowledgeBase KnowledgeBase { get; }
 
     public AnswerEngineLoader Loader { get; }
+
+    /// <summary>The bound <c>Classifier</c> options and the resolved folders, for commands that build their own loaders.</summary>
+    public static (ClassifierOptions Options, FaqBotPaths Paths) ReadSettings()
+    {
+        using var host = CliHost.Build();
+        return (CliHost.Valid(() => host.Services.GetRequiredService<IOptions<ClassifierOptions>>().Value), host.Paths());
+    }
 
     /// <summary>
     /// Reads settings (<see cref="CliHost"/>) and the knowledge base from <paramref name="knowledgeFile"/> (JSON from

@@ -9,15 +9,20 @@ internal static class CommandRunner
         {
             return body();
         }
+        catch (UsageException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.Usage;
+        }
         catch (CommandException ex)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
-            return 1;
+            return ExitCodes.BadInput;
         }
         catch (Exception ex) when (ex is IOException or FormatException or InvalidOperationException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
-            return 1;
+            return ExitCodes.BadInput;
         }
     }
 }

@@ -80,20 +80,20 @@ public sealed class SeedModelConversationTests : IDisposable
     [Fact]
     public async Task A_vague_question_is_clarified_and_picking_a_candidate_answers_it()
     {
-        const string Question = "how long should I steam";
+        const string Question = "steaming or hot towel";
         var result = _engine.Ask(Question);
         var clarify = Assert.IsType<Clarify>(result, exactMatch: true);
         var candidates = clarify.Candidates.Select(c => c.Title).ToList();
-        Assert.Contains("Is steaming good for deep cleaning pores?", candidates);
+        Assert.Contains("How do I prepare my skin for deep pore cleansing?", candidates);
 
         await _harness.Flow()
             .Send(Question)
             .AssertReply(activity => Assert.StartsWith(result.Shown!.Text.Trim(), Replies.Text(activity), StringComparison.Ordinal))
             .AssertReply(Replies.Containing("Did you mean", [.. candidates, "None of these"]))
-            .Send("Is steaming good for deep cleaning pores?")
+            .Send("How do I prepare my skin for deep pore cleansing?")
             .AssertReply(activity =>
             {
-                Assert.StartsWith("Yes, steaming is very beneficial.", Replies.Text(activity), StringComparison.Ordinal);
+                Assert.StartsWith("Proper preparation makes a significant difference", Replies.Text(activity), StringComparison.Ordinal);
                 Assert.Equal(["Tell me more", "Helpful", "Not helpful"], Replies.Actions(activity));
             })
             .StartTestAsync();
@@ -103,7 +103,7 @@ public sealed class SeedModelConversationTests : IDisposable
     public async Task On_teams_clarification_offers_two_candidates_and_none_of_these_which_is_recorded()
     {
         // Whichever of these vague questions the current model is unsure about (retraining may move any one of them).
-        string[] vague = ["what is salicylic acid", "how long should I steam", "what about acids", "is it good for my skin", "masks", "acid or scrub"];
+        string[] vague = ["acid or scrub", "how often can I use a scrub", "steaming or hot towel", "what about acids", "masks"];
         var Question = vague.FirstOrDefault(q => _engine.Ask(q) is Clarify);
         Assert.True(Question is not null, $"the seed model asks to clarify none of: {string.Join(", ", vague)}; add another vague question");
         var result = (Clarify)_engine.Ask(Question);
@@ -235,11 +235,10 @@ public sealed class SeedModelConversationTests : IDisposable
             var adapter = _harness.CreateAdapter(i % 2 == 0 ? "emulator" : "msteams", conversationId: $"conversation-{i}");
             await _harness.Flow(adapter).Send(asked[i]).StartTestAsync();
             var first = AnswerTests.Drain(adapter);
-            var answered = expected[i] is Answered;
-            if (!answered)
+            if (expected[i] is not Answered)
             {
-                // Declined or clarified: that conversation's own question is the one recorded or offered back.
-                Assert.Single(first);
+                // Declined (one reply) or clarified (the best answer, then "Did you mean…?"): no "Tell me more" to check.
+                Assert.Equal(expected[i] is Clarify ? 2 : 1, first.Count);
                 return;
             }
 

@@ -1,0 +1,156 @@
+using System.Numerics.Tensors;
+using FaqBot.Classifier.Embeddings;
+using FaqBot.Classifier.Text;
+using FaqBot.Classifier.Training;
+using FaqBot.Knowledge.Model;
+
+namespace FaqBot.Classifier.Answering;
+
+/// <summary>
+/// What a question is matched against, built once per knowledge base and immutable: every unit's vector, the vectors
+/// of its sentences (a single fact mid-paragraph matches its sentence better than the paragraph), BM25 over the units,
+/// and the vectors of the entries' own questions.
+/// </summary>
+public sealed class KnowledgeIndex
+{
+    private readonly float[] _unitVectors;
+    private readonly float[] _sentenceVectors;
+    private readonly int[] _sentenceUnit;
+    private readonly float[] _questionVectors;
+    private readonly int[] _questionEntry;
+    private readonly int[] _unitEntry;
+
+    /// <summary>Builds the index; <paramref name="vectors"/> must hold every text of <see cref="TextsToEmbed"/>.</summary>
+    public KnowledgeIndex(KnowledgeBase knowledgeBase, QueryNormalizer normalizer, TextVectors vectors)
+    {
+        ArgumentNullException.ThrowIfNull(knowledgeBase);
+        ArgumentNullException.ThrowIfNull(normalizer);
+        ArgumentNullException.ThrowIfNull(vectors);
+        KnowledgeBase = knowledgeBase;
+        Normalizer = normalizer;
+        Units = AnswerUnit.Of(knowledgeBase);
+        Entries = knowledgeBase.Entries;
+        var entryIndex = Entries.Select((e, i) => (e.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        _unitEntry = [.. Units.Select(u => entryIndex[u.Entry.Id])];
+        _unitVectors = Flatten(Units.Select(u => vectors.Get(u.EmbeddingText)));
+
+        var sentences = Units.SelectMany(u => SentencesOf(u).Select(s => (u.Index, s))).ToList();
+        _sentenceUnit = [.. sentences.Select(s => s.Index)];
+        _sentenceVectors = Flatten(sentences.Select(s => vectors.Get(s.s)));
+
+        var questions = Entries.SelectMany((e, i) => e.Questions.Select(q => (i, q))).ToList();
+        _questionEntry = [.. questions.Select(q => q.i)];
+        _questionVectors = Flatten(questions.Select(q => vectors.Get(SentenceEmbedder.QueryText(q.q))));
+        Lexical = new PassageIndex([.. Units.Select(u => (IReadOnlyList<string>)normalizer.DocumentStems(u.Heading + " " + u.Text))]);
+    }
+
+    /// <summary>The knowledge base indexed.</summary>
+    public KnowledgeBase KnowledgeBase { get; }
+
+    /// <summary>The normaliser built for it (text speak, typos against its vocabulary, stems).</summary>
+    public QueryNormalizer Normalizer { get; }
+
+    /// <summary>Everything that can be shown, in order.</summary>
+    public IReadOnlyList<AnswerUnit> Units { get; }
+
+    /// <summary>The entries, in order.</summary>
+    public IReadOnlyList<FaqEntry> Entries { get; }
+
+    /// <summary>BM25 over the units.</summary>
+    public PassageIndex Lexical { get; }
+
+    /// <summary>The position in <see cref="Entries"/> of a unit's entry.</summary>
+    public int EntryOf(int unit) => _unitEntry[unit];
+
+    /// <summary>Every text the index needs a vector for (questions in their embedded form).</summary>
+    public static IEnumerable<string> TextsToEmbed(KnowledgeBase knowledgeBase)
+    {
+        ArgumentNullException.ThrowIfNull(knowledgeBase);
+        foreach (var unit in AnswerUnit.Of(knowledgeBase))
+        {
+            yield return unit.EmbeddingText;
+            foreach (var sentence in SentencesOf(unit))
+            {
+                yield return sentence;
+            }
+        }
+
+        foreach (var question in knowledgeBase.Entries.SelectMany(e => e.Questions))
+        {
+            yield return SentenceEmbedder.QueryText(question);
+        }
+    }
+
+    /// <summary>Scores every unit for a question whose vector is <paramref name="queryVector"/>.</summary>
+    /// <param name="question">The question as asked.</param>
+    /// <param name="queryVector">Its vector.</param>
+    /// <param name="settings">The weights of the combined score.</param>
+    public Ranking Rank(string question, float[] queryVector, AnswerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(queryVector);
+        ArgumentNullException.ThrowIfNull(settings);
+        var count = Units.Count;
+        var cosine = Similarities(queryVector, _unitVectors, count);
+        // A unit's best sentence; a unit of one sentence is its own best sentence.
+        var sentence = (float[])cosine.Clone();
+        var sentenceCosine = Similarities(queryVector, _sentenceVectors, _sentenceUnit.Length);
+        var seen = new bool[count];
+        for (var s = 0; s < _sentenceUnit.Length; s++)
+        {
+            var unit = _sentenceUnit[s];
+            sentence[unit] = seen[unit] ? Math.Max(sentence[unit], sentenceCosine[s]) : sentenceCosine[s];
+            seen[unit] = true;
+        }
+
+        var entryQuestion = new float[Entries.Count];
+        var questionCosine = Similarities(queryVector, _questionVectors, _questionEntry.Length);
+        for (var q = 0; q < _questionEntry.Length; q++)
+        {
+            entryQuestion[_questionEntry[q]] = Math.Max(entryQuestion[_questionEntry[q]], questionCosine[q]);
+        }
+
+        var stems = Normalizer.Stems(question).Distinct(StringComparer.Ordinal).ToArray();
+        var lexical = new double[count];
+        Lexical.Score(stems, lexical);
+        var maxLexical = count == 0 ? 0 : lexical.Max();
+
+        var hybrid = new double[count];
+        for (var u = 0; u < count; u++)
+        {
+            hybrid[u] = cosine[u] + (settings.SentenceWeight * sentence[u]) + (maxLexical > 0 ? settings.LexicalWeight * lexical[u] / maxLexical : 0);
+        }
+
+        return new Ranking(this, cosine, sentence, lexical, maxLexical, hybrid, entryQuestion);
+    }
+
+    /// <summary>Sentences of a unit worth their own vector (a one-sentence unit is its own sentence).</summary>
+    private static IReadOnlyList<string> SentencesOf(AnswerUnit unit)
+    {
+        var sentences = SentenceSplitter.Split(unit.Text).Where(s => s.Length >= 20).ToList();
+        return sentences.Count >= 2 ? sentences : [];
+    }
+
+    private static float[] Similarities(float[] query, float[] matrix, int rows)
+    {
+        var result = new float[rows];
+        var dimensions = SentenceEmbedder.Dimensions;
+        for (var r = 0; r < rows; r++)
+        {
+            result[r] = TensorPrimitives.Dot(query, matrix.AsSpan(r * dimensions, dimensions));
+        }
+
+        return result;
+    }
+
+    private static float[] Flatten(IEnumerable<float[]> vectors)
+    {
+        var list = vectors.ToList();
+        var flat = new float[list.Count * SentenceEmbedder.Dimensions];
+        for (var i = 0; i < list.Count; i++)
+        {
+            list[i].CopyTo(flat, i * SentenceEmbedder.Dimensions);
+        }
+
+        return flat;
+    }
+}
