@@ -25,6 +25,8 @@ public static partial class HeadingQuestions
         "understanding", "exploring", "knowing", "learning", "demystifying", "decoding", "explaining", "introducing", "discovering",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    private static readonly FrozenSet<string> Conjunctions = new[] { "and", "or", "&" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     private static readonly FrozenSet<string> RankingAdjectives = new[]
     {
         "essential", "key", "important", "best", "top", "common", "basic", "effective", "recommended", "main", "crucial", "simple",
@@ -114,16 +116,22 @@ public static partial class HeadingQuestions
             return (WhClause(first, words, context), true);
         }
 
-        if (EnglishWords.IsGerund(words[0]))
+        if (EnglishWords.IsGerund(words[0].TrimEnd(',')))
         {
-            var rest = FirstPerson(words[1..]);
             if (TopicGerunds.Contains(first))
             {
+                var rest = FirstPerson(words[1..]);
                 return (rest.Length > 0 ? [$"What should I know about {rest}?"] : [], true);
             }
 
-            var verb = EnglishWords.BaseOfGerund(words[0]);
-            var action = rest.Length > 0 ? $"{verb} {rest}" : verb;
+            if (CoordinatedVerbs(words) is not { } verbs)
+            {
+                // A gerund coordinated with a noun, "Cleaning and Maintenance": a topic, not an action.
+                return ([$"What should I know about {FirstPerson(words)}?"], true);
+            }
+
+            var tail = FirstPerson(words[verbs.Next..]);
+            var action = tail.Length > 0 ? $"{verbs.Text} {tail}" : verbs.Text;
             return ([$"How do I {action}?", $"How can I {action}?"], true);
         }
 
@@ -193,6 +201,48 @@ public static partial class HeadingQuestions
         }
 
         return [$"{question} {FirstPerson(words[1..])}?"];
+    }
+
+    // The leading gerunds as base verbs, with every gerund coordinated with the first one ("Cleaning, Oiling and
+    // Adjusting the Chain" → "clean, oil and adjust", so the question never reads "clean and lubricating"), and where the
+    // rest starts; null when a gerund is coordinated with something that is not one.
+    private static (string Text, int Next)? CoordinatedVerbs(string[] words)
+    {
+        var verbs = new List<string>();
+        var i = 0;
+        while (true)
+        {
+            var word = words[i];
+            var comma = word.EndsWith(',');
+            verbs.Add(EnglishWords.BaseOfGerund(word.TrimEnd(',')) + (comma ? "," : string.Empty));
+            i++;
+            if (comma)
+            {
+                if (i < words.Length && EnglishWords.IsGerund(words[i].TrimEnd(',')))
+                {
+                    continue;
+                }
+
+                if (!(i + 1 < words.Length && Conjunctions.Contains(words[i])))
+                {
+                    return null;
+                }
+            }
+
+            if (i + 1 < words.Length && Conjunctions.Contains(words[i]))
+            {
+                if (!EnglishWords.IsGerund(words[i + 1].TrimEnd(',')))
+                {
+                    return null;
+                }
+
+                verbs.Add(words[i].ToLowerInvariant());
+                i++;
+                continue;
+            }
+
+            return (string.Join(' ', verbs), i);
+        }
     }
 
     // The noun phrase a subtitle's "they"/"it" refers to: "Understanding Your Pores" → "Your Pores".

@@ -37,6 +37,20 @@ public sealed class HeadingQuestionsTests
         Assert.Equal(question, questions[0]);
     }
 
+    [Theory]
+    [InlineData("Cleaning and Lubricating the Chain", "How do I clean and lubricate the chain?")]
+    [InlineData("Washing or Drying Your Wool Sweaters", "How do I wash or dry my wool sweaters?")]
+    [InlineData("Sanding, Priming and Painting a Door", "How do I sand, prime and paint a door?")]
+    [InlineData("Peeling & Chopping Onions", "How do I peel & chop onions?")]
+    [InlineData("Cleaning and Maintenance", "What should I know about cleaning and maintenance?")]
+    public void Every_verb_coordinated_with_a_gerund_takes_the_same_form(string heading, string question)
+    {
+        var questions = HeadingQuestions.For(heading);
+
+        Assert.Equal(question, questions[0]);
+        Assert.DoesNotContain(questions, q => q.StartsWith("How", StringComparison.Ordinal) && q.Contains("ing ", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Subtitle_heading_keeps_the_topic_as_a_second_phrasing()
     {
