@@ -1,4 +1,5 @@
 using FaqBot.Bot;
+using FaqBot.Bot.DirectLine;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
@@ -14,14 +15,21 @@ public sealed class DirectLineAdapter : BotAdapter
     /// <summary>The channel id the bot sees, as with Azure Direct Line.</summary>
     public const string ChannelId = "directline";
 
+    // Turns of one conversation run one at a time in this process (bot state is per conversation and a turn reads it
+    // once and writes it once). Striped rather than one lock per conversation, so nothing has to be cleaned up; two
+    // conversations sharing a stripe only wait for each other's turn. Across replicas turns are not serialised: ids stay
+    // ordered by the store, and state is last write wins as on /api/messages.
+    private readonly SemaphoreSlim[] _turnLocks = [.. Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1))];
+    private readonly IDirectLineStore _store;
     private readonly TimeProvider _time;
     private readonly DirectLineOptions _options;
 
     /// <summary>Creates the adapter with the bot's turn error handler (the same one /api/messages uses).</summary>
-    public DirectLineAdapter(FaqBotTurnErrorHandler errorHandler, TimeProvider time, IOptions<DirectLineOptions> options)
+    public DirectLineAdapter(FaqBotTurnErrorHandler errorHandler, IDirectLineStore store, TimeProvider time, IOptions<DirectLineOptions> options)
     {
         ArgumentNullException.ThrowIfNull(errorHandler);
         ArgumentNullException.ThrowIfNull(options);
+        _store = store;
         _time = time;
         _options = options.Value;
         OnTurnError = errorHandler.HandleAsync;
@@ -32,26 +40,28 @@ public sealed class DirectLineAdapter : BotAdapter
 
     /// <summary>
     /// Accepts a client's activity: on a user's first activity the bot first gets a conversationUpdate (so it can welcome),
-    /// then the activity is stored with a new id (the echo Web Chat waits for) and the bot's turn runs. Returns the id.
+    /// then the activity is stored with a new id (the echo Web Chat waits for) and the bot's turn runs. Returns the id,
+    /// or null when the conversation is no longer live.
     /// </summary>
-    public async Task<string> ReceiveAsync(
-        DirectLineConversation conversation,
+    public async Task<string?> ReceiveAsync(
+        string conversationId,
         Activity activity,
         IBot bot,
         string serviceUrl,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(conversation);
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(bot);
         var user = activity.From ?? throw new ArgumentException("The activity has no from.id.", nameof(activity));
         user.Role ??= RoleTypes.User;
+        var conversation = new DirectLineTurn(conversationId);
 
-        await conversation.TurnLock.WaitAsync(cancellationToken);
+        var turnLock = _turnLocks[(uint)StringComparer.Ordinal.GetHashCode(conversationId) % (uint)_turnLocks.Length];
+        await turnLock.WaitAsync(cancellationToken);
         try
         {
-            conversation.Touch(_time.GetUtcNow());
-            if (conversation.AddMember(user.Id))
+            if (await _store.AddMemberAsync(conversationId, user.Id, cancellationToken))
             {
                 var update = new Activity(ActivityTypes.ConversationUpdate)
                 {
@@ -66,13 +76,17 @@ public sealed class DirectLineAdapter : BotAdapter
             }
 
             Stamp(activity, conversation, serviceUrl);
-            var id = conversation.Append(activity);
+            if (await _store.AppendAsync(conversationId, activity, cancellationToken) is not { } id)
+            {
+                return null;
+            }
+
             await RunTurnAsync(conversation, activity, bot, cancellationToken);
             return id;
         }
         finally
         {
-            conversation.TurnLock.Release();
+            turnLock.Release();
         }
     }
 
@@ -109,46 +123,44 @@ public sealed class DirectLineAdapter : BotAdapter
                     activity.Timestamp = _time.GetUtcNow();
                     activity.From ??= BotAccount;
                     activity.Conversation = new ConversationAccount(id: conversation.Id);
-                    responses[i] = new ResourceResponse(conversation.Append(activity));
+                    responses[i] = new ResourceResponse(await _store.AppendAsync(conversation.Id, activity, cancellationToken));
                     break;
             }
         }
 
-        conversation.Touch(_time.GetUtcNow());
         return responses;
     }
 
     /// <inheritdoc />
-    public override Task<ResourceResponse> UpdateActivityAsync(
+    public override async Task<ResourceResponse> UpdateActivityAsync(
         ITurnContext turnContext,
         Activity activity,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        if (!Conversation(turnContext).Replace(activity))
+        if (!await _store.ReplaceAsync(Conversation(turnContext).Id, activity, cancellationToken))
         {
             throw new InvalidOperationException($"Activity '{activity.Id}' is not in this conversation's history.");
         }
 
-        return Task.FromResult(new ResourceResponse(activity.Id));
+        return new ResourceResponse(activity.Id);
     }
 
     /// <inheritdoc />
-    public override Task DeleteActivityAsync(
+    public override async Task DeleteActivityAsync(
         ITurnContext turnContext,
         ConversationReference reference,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        Conversation(turnContext).Remove(reference.ActivityId);
-        return Task.CompletedTask;
+        await _store.RemoveAsync(Conversation(turnContext).Id, reference.ActivityId, cancellationToken);
     }
 
-    private static DirectLineConversation Conversation(ITurnContext turnContext) =>
-        turnContext.TurnState.Get<DirectLineConversation>()
+    private static DirectLineTurn Conversation(ITurnContext turnContext) =>
+        turnContext.TurnState.Get<DirectLineTurn>()
         ?? throw new InvalidOperationException("This turn was not started by the Direct Line adapter.");
 
-    private void Stamp(Activity activity, DirectLineConversation conversation, string serviceUrl)
+    private void Stamp(Activity activity, DirectLineTurn conversation, string serviceUrl)
     {
         activity.ChannelId = ChannelId;
         activity.ServiceUrl = serviceUrl;
@@ -157,10 +169,13 @@ public sealed class DirectLineAdapter : BotAdapter
         activity.Timestamp = _time.GetUtcNow();
     }
 
-    private async Task RunTurnAsync(DirectLineConversation conversation, Activity activity, IBot bot, CancellationToken cancellationToken)
+    private async Task RunTurnAsync(DirectLineTurn conversation, Activity activity, IBot bot, CancellationToken cancellationToken)
     {
         using var turnContext = new TurnContext(this, activity);
         turnContext.TurnState.Set(conversation);
         await RunPipelineAsync(turnContext, bot.OnTurnAsync, cancellationToken);
     }
+
+    // What a turn's context carries to the send and update calls: the conversation they belong to.
+    private sealed record DirectLineTurn(string Id);
 }

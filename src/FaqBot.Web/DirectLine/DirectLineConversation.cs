@@ -1,150 +1,192 @@
-using System.Globalization;
+using System.Text;
+using FaqBot.Bot.DirectLine;
 using Microsoft.Bot.Schema;
 
 namespace FaqBot.Web.DirectLine;
 
 /// <summary>
-/// One Direct Line conversation: a bounded history of activities numbered by a sequence (the watermark), the users who
-/// joined, and a lock that runs its turns one at a time (bot state is per conversation and not safe for concurrent turns).
+/// One conversation of <see cref="MemoryDirectLineStore"/>: its members and a history of activities (UTF-8 JSON, numbered
+/// by a sequence, the watermark) kept within a count and a byte budget, oldest dropped first, the newest always kept.
 /// </summary>
-public sealed class DirectLineConversation
+internal sealed class DirectLineConversation
 {
     private readonly Lock _gate = new();
-    private readonly List<(long Sequence, string Id, string Json)> _history = [];
+    private readonly List<(long Sequence, string Id, byte[] Json)> _history = [];
     private readonly HashSet<string> _members = new(StringComparer.Ordinal);
-    private readonly CancellationTokenSource _ended = new();
-    private readonly int _maxActivities;
+    private readonly DirectLineLimits _limits;
     private long _sequence;
-    private long _lastActivityTicks;
+    private long _bytes;
+    private long _lastUsedTicks;
+    private bool _ended;
     private TaskCompletionSource _changed = NewSignal();
 
-    /// <summary>Creates an empty conversation.</summary>
-    public DirectLineConversation(string id, int maxActivities, DateTimeOffset now)
+    public DirectLineConversation(string id, DirectLineLimits limits, DateTimeOffset now)
     {
-        ArgumentException.ThrowIfNullOrEmpty(id);
         Id = id;
-        _maxActivities = maxActivities;
-        _lastActivityTicks = now.UtcTicks;
+        _limits = limits;
+        _lastUsedTicks = now.UtcTicks;
     }
 
-    /// <summary>The conversation id.</summary>
     public string Id { get; }
 
-    /// <summary>Held while a turn runs, so turns in one conversation never overlap.</summary>
-    public SemaphoreSlim TurnLock { get; } = new(1, 1);
+    public DateTimeOffset LastUsedAt => new(Interlocked.Read(ref _lastUsedTicks), TimeSpan.Zero);
 
-    /// <summary>Cancelled when the conversation is dropped (idle or evicted), closing its streams.</summary>
-    public CancellationToken Ended => _ended.Token;
+    public void Touch(DateTimeOffset now) => Interlocked.Exchange(ref _lastUsedTicks, now.UtcTicks);
 
-    /// <summary>The last time a client or the bot used this conversation.</summary>
-    public DateTimeOffset LastActivityAt => new(Interlocked.Read(ref _lastActivityTicks), TimeSpan.Zero);
-
-    /// <summary>The sequence number of the newest activity (0 when empty).</summary>
-    public long Watermark
+    /// <summary>Completes at the next change; already complete once the conversation has ended.</summary>
+    public Task NextChange
     {
         get
         {
             lock (_gate)
             {
-                return _sequence;
+                return _changed.Task;
             }
         }
     }
 
-    /// <summary>Marks the conversation as used now, postponing its idle expiry.</summary>
-    public void Touch(DateTimeOffset now) => Interlocked.Exchange(ref _lastActivityTicks, now.UtcTicks);
-
-    /// <summary>Records that a user is in the conversation; true the first time (so the bot gets a conversationUpdate).</summary>
     public bool AddMember(string userId)
     {
         lock (_gate)
         {
-            return _members.Add(userId);
+            return !_ended && _members.Add(DirectLineLimits.MemberKey(userId));
         }
     }
 
-    /// <summary>Assigns the next id (<c>{conversationId}|{seq:0000000}</c>), stores a snapshot of the activity and wakes the streams.</summary>
-    public string Append(Activity activity)
+    /// <summary>Stores the activity under the next id; returns it and the change in bytes held, or null once ended.</summary>
+    public (string Id, long BytesAdded)? Append(Activity activity)
     {
-        ArgumentNullException.ThrowIfNull(activity);
         TaskCompletionSource changed;
+        long delta;
         string id;
         lock (_gate)
         {
-            var sequence = ++_sequence;
-            id = Id + "|" + sequence.ToString("0000000", CultureInfo.InvariantCulture);
-            activity.Id = id;
-            _history.Add((sequence, id, DirectLineJson.Serialize(activity)));
-            if (_history.Count > _maxActivities)
+            if (_ended)
             {
-                _history.RemoveAt(0);
+                return null;
             }
 
-            changed = _changed;
-            _changed = NewSignal();
+            var before = _bytes;
+            var sequence = ++_sequence;
+            id = DirectLineLimits.ActivityId(Id, sequence);
+            activity.Id = id;
+            Add(sequence, id, activity);
+            Trim();
+            delta = _bytes - before;
+            changed = Signal();
         }
 
         changed.TrySetResult();
-        return id;
+        return (id, delta);
     }
 
-    /// <summary>Replaces a stored activity (same id) and redelivers it to clients; false when the id is unknown.</summary>
-    public bool Replace(Activity activity)
+    /// <summary>Moves the activity with the same id to the end under a new sequence; null when unknown, else the change in bytes held.</summary>
+    public long? Replace(Activity activity)
     {
-        ArgumentNullException.ThrowIfNull(activity);
         TaskCompletionSource changed;
+        long delta;
         lock (_gate)
         {
             var index = _history.FindIndex(entry => entry.Id == activity.Id);
-            if (index < 0)
+            if (_ended || index < 0)
             {
-                return false;
+                return null;
             }
 
-            // Moved to the end under a new sequence so clients past the old watermark still receive the update.
-            _history.RemoveAt(index);
-            _history.Add((++_sequence, activity.Id, DirectLineJson.Serialize(activity)));
-            changed = _changed;
-            _changed = NewSignal();
+            var before = _bytes;
+            RemoveAt(index);
+            Add(++_sequence, activity.Id, activity);
+            Trim();
+            delta = _bytes - before;
+            changed = Signal();
         }
 
         changed.TrySetResult();
-        return true;
+        return delta;
     }
 
-    /// <summary>Removes a stored activity; false when the id is unknown.</summary>
-    public bool Remove(string activityId)
+    /// <summary>Removes the activity; null when unknown, else the (negative) change in bytes held.</summary>
+    public long? Remove(string activityId)
     {
         lock (_gate)
         {
-            return _history.RemoveAll(entry => entry.Id == activityId) > 0;
+            var index = _history.FindIndex(entry => entry.Id == activityId);
+            if (index < 0)
+            {
+                return null;
+            }
+
+            var before = _bytes;
+            RemoveAt(index);
+            return _bytes - before;
         }
     }
 
-    /// <summary>The activities after <paramref name="watermark"/>, and the new watermark.</summary>
-    public DirectLineActivitySet GetSince(long watermark)
+    /// <summary>The activities after <paramref name="watermark"/> and the new watermark; null once ended.</summary>
+    public DirectLineActivitySet? GetSince(long watermark)
     {
         lock (_gate)
         {
-            var activities = _history.Where(entry => entry.Sequence > watermark).Select(entry => entry.Json).ToList();
-            return new DirectLineActivitySet(activities, Math.Max(_sequence, 0));
+            if (_ended)
+            {
+                return null;
+            }
+
+            var activities = _history.Where(entry => entry.Sequence > watermark).Select(entry => Encoding.UTF8.GetString(entry.Json)).ToList();
+            return new DirectLineActivitySet(activities, _sequence);
         }
     }
 
-    /// <summary>Completes once an activity newer than <paramref name="watermark"/> exists.</summary>
-    public Task WaitForChangeAsync(long watermark, CancellationToken cancellationToken)
+    /// <summary>Ends the conversation: its history is released, its streams are woken (and then find it gone). Returns the bytes it held.</summary>
+    public long End()
     {
+        TaskCompletionSource changed;
+        long released;
         lock (_gate)
         {
-            return _sequence > watermark ? Task.CompletedTask : _changed.Task.WaitAsync(cancellationToken);
+            if (_ended)
+            {
+                return 0;
+            }
+
+            _ended = true;
+            released = _bytes;
+            _history.Clear();
+            _members.Clear();
+            _bytes = 0;
+            changed = _changed;
+        }
+
+        changed.TrySetResult();
+        return released;
+    }
+
+    private void Add(long sequence, string id, Activity activity)
+    {
+        var json = Encoding.UTF8.GetBytes(DirectLineJson.Serialize(activity));
+        _history.Add((sequence, id, json));
+        _bytes += json.Length;
+    }
+
+    private void Trim()
+    {
+        while (_history.Count > 1 && (_history.Count > _limits.MaxActivitiesPerConversation || _bytes > _limits.MaxBytesPerConversation))
+        {
+            RemoveAt(0);
         }
     }
 
-    /// <summary>Ends the conversation: streams close and waiters are released. (Nothing to dispose: the semaphore's wait
-    /// handle and the token source's timer are never created.)</summary>
-    public void End()
+    private void RemoveAt(int index)
     {
-        _ended.Cancel();
+        _bytes -= _history[index].Json.Length;
+        _history.RemoveAt(index);
+    }
+
+    private TaskCompletionSource Signal()
+    {
+        var changed = _changed;
+        _changed = NewSignal();
+        return changed;
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,8 +1,10 @@
+using FaqBot.Bot.DirectLine;
+
 namespace FaqBot.Web.DirectLine;
 
 /// <summary>Sweeps idle Direct Line conversations once a minute so abandoned chats do not hold memory.</summary>
 internal sealed class DirectLineExpiryService(
-    DirectLineConversationStore store,
+    IDirectLineStore store,
     TimeProvider time,
     ILogger<DirectLineExpiryService> logger) : BackgroundService
 {
@@ -13,7 +15,7 @@ internal sealed class DirectLineExpiryService(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                var dropped = store.RemoveIdle();
+                var dropped = await store.RemoveIdleAsync(stoppingToken);
                 if (dropped > 0)
                 {
                     logger.LogInformation("Dropped {Count} idle Direct Line conversations", dropped);

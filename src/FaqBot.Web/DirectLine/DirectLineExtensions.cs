@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Threading.RateLimiting;
+using FaqBot.Bot.DirectLine;
 using FaqBot.Web.Hosting;
 using FaqBot.Web.Messaging;
 using Microsoft.Bot.Builder;
@@ -29,9 +30,16 @@ public static class DirectLineExtensions
         builder.Services.AddOptions<DirectLineOptions>()
             .BindConfiguration(DirectLineOptions.SectionName)
             .ValidateDataAnnotations()
+            .Validate(o => string.IsNullOrEmpty(o.TokenSigningKey) || o.TokenSigningKey.Length >= 32, "DirectLine:TokenSigningKey must be at least 32 characters (or empty).")
+            .Validate(o => o.MaxBytes >= o.MaxBytesPerConversation, "DirectLine:MaxBytes must be at least DirectLine:MaxBytesPerConversation.")
             .ValidateOnStart();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<DirectLineOptions>>().Value.Limits());
+        builder.Services.AddSingleton<MemoryDirectLineStore>();
+        builder.Services.AddSingleton<IDirectLineStore>(sp => sp.GetRequiredService<MemoryDirectLineStore>());
+
+        // Started after the storage's migrations (AddFaqBotStorage comes first), as the key may come from the database.
         builder.Services.AddSingleton<DirectLineTokenService>();
-        builder.Services.AddSingleton<DirectLineConversationStore>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DirectLineTokenService>());
         builder.Services.AddSingleton<DirectLineAdapter>();
         builder.Services.AddHostedService<DirectLineExpiryService>();
 
@@ -57,11 +65,11 @@ public static class DirectLineExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         var group = endpoints.MapGroup(BasePath).RequireCors(HostingExtensions.CorsPolicyName).DisableAntiforgery();
         group.MapPost("/tokens/generate", GenerateToken).RequireRateLimiting(NewConversationPolicy);
-        group.MapPost("/tokens/refresh", RefreshToken);
-        group.MapPost("/conversations", StartConversation).RequireRateLimiting(NewConversationPolicy);
-        group.MapGet("/conversations/{conversationId}", Reconnect);
+        group.MapPost("/tokens/refresh", RefreshTokenAsync);
+        group.MapPost("/conversations", StartConversationAsync).RequireRateLimiting(NewConversationPolicy);
+        group.MapGet("/conversations/{conversationId}", ReconnectAsync);
         group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
-        group.MapGet("/conversations/{conversationId}/activities", GetActivities);
+        group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
         group.MapGet("/conversations/{conversationId}/stream", DirectLineStream.AcceptAsync);
         return endpoints;
     }
@@ -117,19 +125,20 @@ public static class DirectLineExtensions
         return Results.Ok(new DirectLineSession(conversationId, tokens.Issue(conversationId), tokens.ExpiresInSeconds, null));
     }
 
-    private static IResult RefreshToken(HttpRequest request, DirectLineTokenService tokens, DirectLineConversationStore store, TimeProvider time)
+    private static async Task<IResult> RefreshTokenAsync(HttpContext context, DirectLineTokenService tokens, IDirectLineStore store)
     {
-        if (Authorize(BearerToken(request), null, tokens, out var claims) is { } refused)
+        if (Authorize(BearerToken(context.Request), null, tokens, out var claims) is { } refused)
         {
             return refused;
         }
 
-        store.Find(claims!.ConversationId)?.Touch(time.GetUtcNow());
+        await store.TouchAsync(claims!.ConversationId, context.RequestAborted);
         return Results.Ok(new DirectLineSession(claims.ConversationId, tokens.Issue(claims.ConversationId), tokens.ExpiresInSeconds, null));
     }
 
-    private static IResult StartConversation(HttpRequest request, DirectLineTokenService tokens, DirectLineConversationStore store)
+    private static async Task<IResult> StartConversationAsync(HttpContext context, DirectLineTokenService tokens, IDirectLineStore store)
     {
+        var request = context.Request;
         var bearer = BearerToken(request);
         string conversationId;
         if (string.IsNullOrEmpty(bearer))
@@ -145,25 +154,26 @@ public static class DirectLineExtensions
             conversationId = claims!.ConversationId;
         }
 
-        store.GetOrCreate(conversationId, out var created);
+        var created = await store.CreateAsync(conversationId, context.RequestAborted);
         var token = tokens.Issue(conversationId);
         var session = new DirectLineSession(conversationId, token, tokens.ExpiresInSeconds, StreamUrl(request, conversationId, token, null));
         return created ? Results.Json(session, statusCode: StatusCodes.Status201Created) : Results.Ok(session);
     }
 
-    private static IResult Reconnect(
+    private static async Task<IResult> ReconnectAsync(
         string conversationId,
         string? watermark,
-        HttpRequest request,
+        HttpContext context,
         DirectLineTokenService tokens,
-        DirectLineConversationStore store)
+        IDirectLineStore store)
     {
+        var request = context.Request;
         if (Authorize(BearerToken(request), conversationId, tokens, out _) is { } refused)
         {
             return refused;
         }
 
-        if (store.Find(conversationId) is null)
+        if (!await store.ExistsAsync(conversationId, context.RequestAborted))
         {
             return ConversationNotFound();
         }
@@ -177,7 +187,7 @@ public static class DirectLineExtensions
         string conversationId,
         HttpContext context,
         DirectLineTokenService tokens,
-        DirectLineConversationStore store,
+        IDirectLineStore store,
         DirectLineAdapter adapter,
         IBot bot,
         IHostApplicationLifetime lifetime,
@@ -188,8 +198,7 @@ public static class DirectLineExtensions
             return refused;
         }
 
-        var conversation = store.Find(conversationId);
-        if (conversation is null)
+        if (!await store.ExistsAsync(conversationId, context.RequestAborted))
         {
             return ConversationNotFound();
         }
@@ -220,8 +229,8 @@ public static class DirectLineExtensions
         try
         {
             // The turn is not tied to the HTTP request: a closed tab must not cancel a turn halfway through saving state.
-            var id = await adapter.ReceiveAsync(conversation, activity, bot, serviceUrl, lifetime.ApplicationStopping);
-            return Results.Ok(new { id });
+            var id = await adapter.ReceiveAsync(conversationId, activity, bot, serviceUrl, lifetime.ApplicationStopping);
+            return id is null ? ConversationNotFound() : Results.Ok(new { id });
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -231,23 +240,16 @@ public static class DirectLineExtensions
         }
     }
 
-    private static IResult GetActivities(
+    private static async Task<IResult> GetActivitiesAsync(
         string conversationId,
         string? watermark,
-        HttpRequest request,
+        HttpContext context,
         DirectLineTokenService tokens,
-        DirectLineConversationStore store,
-        TimeProvider time)
+        IDirectLineStore store)
     {
-        if (Authorize(BearerToken(request), conversationId, tokens, out _) is { } refused)
+        if (Authorize(BearerToken(context.Request), conversationId, tokens, out _) is { } refused)
         {
             return refused;
-        }
-
-        var conversation = store.Find(conversationId);
-        if (conversation is null)
-        {
-            return ConversationNotFound();
         }
 
         var mark = ParseWatermark(watermark);
@@ -256,8 +258,13 @@ public static class DirectLineExtensions
             return Results.Problem(detail: "The watermark is not one this server issued.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        conversation.Touch(time.GetUtcNow());
-        return Results.Text(conversation.GetSince(mark ?? 0).ToJson(), "application/json", Encoding.UTF8);
+        if (await store.GetSinceAsync(conversationId, mark ?? 0, context.RequestAborted) is not { } set)
+        {
+            return ConversationNotFound();
+        }
+
+        await store.TouchAsync(conversationId, context.RequestAborted);
+        return Results.Text(set.ToJson(), "application/json", Encoding.UTF8);
     }
 
     private static long? ParseWatermark(string? watermark) =>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FaqBot.Bot.DirectLine;
 
 namespace FaqBot.Web.DirectLine;
 
@@ -20,13 +21,38 @@ public sealed class DirectLineOptions
     [Range(10, 100_000)]
     public int MaxActivitiesPerConversation { get; set; } = 500;
 
-    /// <summary>Conversations kept at once; the least recently active is dropped to make room.</summary>
+    /// <summary>
+    /// Bytes of history (activity JSON, UTF-8) kept per conversation; older activities are dropped first, the newest is
+    /// always kept, so one conversation holds at most this much beyond its last activity.
+    /// </summary>
+    [Range(16 * 1024, 64 * 1024 * 1024)]
+    public int MaxBytesPerConversation { get; set; } = 256 * 1024;
+
+    /// <summary>Conversations kept in memory at once (Storage:Provider=Memory); the least recently active is dropped to make room.</summary>
     [Range(1, 1_000_000)]
     public int MaxConversations { get; set; } = 10_000;
+
+    /// <summary>
+    /// Bytes of history kept in memory over all conversations (Storage:Provider=Memory); beyond it the least recently
+    /// active conversations are dropped. With PostgreSQL the history is on disk and only the per-conversation budget applies.
+    /// </summary>
+    [Range(1024 * 1024, 64L * 1024 * 1024 * 1024)]
+    public long MaxBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// The key that signs this endpoint's tokens, shared by every replica (at least 32 characters; set it through the
+    /// environment, <c>DirectLine__TokenSigningKey</c>). Empty: a key created once in the database with
+    /// <c>Storage:Provider=Postgres</c>, else a new key per process (tokens then end with the process).
+    /// </summary>
+    public string? TokenSigningKey { get; set; }
 
     /// <summary>New conversations (and page tokens) one client address may open per minute; beyond it, 429.</summary>
     [Range(1, 100_000)]
     public int MaxNewConversationsPerMinute { get; set; } = 60;
+
+    /// <summary>The bounds the conversation store keeps.</summary>
+    public DirectLineLimits Limits() =>
+        new(ConversationIdleTimeout, MaxActivitiesPerConversation, MaxBytesPerConversation, MaxConversations, MaxBytes);
 
     /// <summary>The bot's account id on this channel.</summary>
     [Required]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.WebSockets;
 using System.Text;
+using FaqBot.Bot.DirectLine;
 
 namespace FaqBot.Web.DirectLine;
 
@@ -14,8 +15,7 @@ internal static class DirectLineStream
         string conversationId,
         HttpContext context,
         DirectLineTokenService tokens,
-        DirectLineConversationStore store,
-        TimeProvider time,
+        IDirectLineStore store,
         IHostApplicationLifetime lifetime)
     {
         if (!context.WebSockets.IsWebSocketRequest)
@@ -31,8 +31,7 @@ internal static class DirectLineStream
             return;
         }
 
-        var conversation = store.Find(conversationId);
-        if (conversation is null)
+        if (!await store.ExistsAsync(conversationId, context.RequestAborted))
         {
             await Results.Problem(detail: "The conversation does not exist or has expired.", statusCode: StatusCodes.Status404NotFound).ExecuteAsync(context);
             return;
@@ -40,21 +39,27 @@ internal static class DirectLineStream
 
         var watermark = long.TryParse(query["watermark"], NumberStyles.None, CultureInfo.InvariantCulture, out var mark) ? mark : 0;
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        using var closed = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, conversation.Ended, lifetime.ApplicationStopping);
+        using var closed = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         var receiving = ReceiveUntilClosedAsync(socket, closed);
         try
         {
             while (!closed.IsCancellationRequested)
             {
-                var set = conversation.GetSince(watermark);
+                // Taken before the read, so an activity stored between the read and the wait still wakes the stream.
+                var changed = store.NextChange(conversationId);
+                if (await store.GetSinceAsync(conversationId, watermark, closed.Token) is not { } set)
+                {
+                    break; // The conversation expired or was dropped.
+                }
+
                 if (set.Activities.Count > 0)
                 {
                     await socket.SendAsync(Encoding.UTF8.GetBytes(set.ToJson()), WebSocketMessageType.Text, endOfMessage: true, closed.Token);
-                    conversation.Touch(time.GetUtcNow());
+                    await store.TouchAsync(conversationId, closed.Token);
                 }
 
                 watermark = set.Watermark;
-                await conversation.WaitForChangeAsync(watermark, closed.Token);
+                await changed.WaitAsync(closed.Token);
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)

@@ -1,29 +1,43 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using FaqBot.Bot.DirectLine;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.Web.DirectLine;
 
 /// <summary>
-/// Issues and checks Direct Line tokens: HMAC-SHA256 over (conversation id, expiry, nonce) with a 256-bit key made at start,
-/// so a token opens exactly one conversation, expires, and cannot be forged. Tokens end with the process, as conversations do.
+/// Issues and checks Direct Line tokens: HMAC-SHA256 over (conversation id, expiry, nonce), so a token opens exactly one
+/// conversation, expires, and cannot be forged. The key is read once at start-up (a hosted service, before the host
+/// serves): <c>DirectLine:TokenSigningKey</c> when set, else the conversation store's (one per database with PostgreSQL, so
+/// a token issued by one replica is accepted by every replica; one per process in memory).
 /// </summary>
-public sealed class DirectLineTokenService
+public sealed class DirectLineTokenService : IHostedService
 {
     private const string Version = "dl1";
-    private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
     private readonly TimeProvider _time;
     private readonly DirectLineOptions _options;
+    private readonly IDirectLineStore _store;
+    private byte[]? _key;
 
-    /// <summary>Creates the service with a fresh signing key.</summary>
-    public DirectLineTokenService(TimeProvider time, IOptions<DirectLineOptions> options)
+    /// <summary>Creates the service; its key is read when the host starts.</summary>
+    public DirectLineTokenService(TimeProvider time, IOptions<DirectLineOptions> options, IDirectLineStore store)
     {
         ArgumentNullException.ThrowIfNull(options);
         _time = time;
         _options = options.Value;
+        _store = store;
     }
+
+    /// <inheritdoc />
+    public async Task StartAsync(CancellationToken cancellationToken) =>
+        _key = string.IsNullOrEmpty(_options.TokenSigningKey)
+            ? await _store.GetSigningKeyAsync(cancellationToken)
+            : Encoding.UTF8.GetBytes(_options.TokenSigningKey);
+
+    /// <inheritdoc />
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>The token lifetime in whole seconds, as Direct Line's <c>expires_in</c>.</summary>
     public int ExpiresInSeconds => (int)_options.TokenLifetime.TotalSeconds;
@@ -73,5 +87,7 @@ public sealed class DirectLineTokenService
     }
 
     private string Sign(string payload) =>
-        WebEncoders.Base64UrlEncode(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(payload)));
+        WebEncoders.Base64UrlEncode(HMACSHA256.HashData(
+            _key ?? throw new InvalidOperationException("The Direct Line signing key is read when the host starts."),
+            Encoding.UTF8.GetBytes(payload)));
 }

@@ -107,7 +107,7 @@ public static class BotMessagingExtensions
     {
         try
         {
-            var activity = DirectLine.DirectLineJson.Deserialize(System.Text.Encoding.UTF8.GetString(body.Span));
+            var activity = FaqBot.Bot.DirectLine.DirectLineJson.Deserialize(System.Text.Encoding.UTF8.GetString(body.Span));
 
             // Every channel sends both; without them the bot's state has no key and the turn can only fail.
             return string.IsNullOrWhiteSpace(activity?.ChannelId) ? "The activity has no channelId."

@@ -96,6 +96,31 @@ public sealed class DirectLineTokenTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("a-key-every-replica-is-given-0123456789", HttpStatusCode.OK)]
+    [InlineData(null, HttpStatusCode.Forbidden)]
+    public async Task A_token_issued_by_one_host_is_accepted_by_another_only_when_they_share_the_signing_key(string? key, HttpStatusCode expected)
+    {
+        var settings = new Dictionary<string, string?> { ["DirectLine:TokenSigningKey"] = key };
+        using var first = new FaqBotWebFactory(settings);
+        using var second = new FaqBotWebFactory(settings);
+        var issued = await Json.ReadObjectAsync(await first.CreateClient().PostAsync("/v3/directline/tokens/generate", null));
+
+        var refreshed = await second.CreateClient().SendAsync(Json.Post("/v3/directline/tokens/refresh", new System.Text.Json.Nodes.JsonObject(), issued["token"]!.GetValue<string>()));
+
+        Assert.Equal(expected, refreshed.StatusCode);
+    }
+
+    [Fact]
+    public void A_signing_key_shorter_than_32_characters_stops_the_host_naming_the_setting()
+    {
+        using var factory = new FaqBotWebFactory(new Dictionary<string, string?> { ["DirectLine:TokenSigningKey"] = "too-short" });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("DirectLine:TokenSigningKey", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_expired_token_cannot_be_refreshed()
     {

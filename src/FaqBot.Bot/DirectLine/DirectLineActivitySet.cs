@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace FaqBot.Web.DirectLine;
+namespace FaqBot.Bot.DirectLine;
 
 /// <summary>A page of a conversation's activities (as stored JSON) and the watermark to ask from next time.</summary>
 /// <param name="Activities">Each activity's JSON, oldest first.</param>
