@@ -22,8 +22,9 @@ public sealed class PostgresFeedbackStore(NpgsqlDataSource dataSource) : IFeedba
         insert.Parameters.AddWithValue("time", feedbackEvent.Time.ToUniversalTime());
         insert.Parameters.AddWithValue("channel", Text(feedbackEvent.Channel));
         insert.Parameters.AddWithValue("conversation", Text(feedbackEvent.Conversation));
-        insert.Parameters.AddWithValue("question", Text(feedbackEvent.Question));
-        insert.Parameters.AddWithValue("normalized", QuestionNormalizer.Normalize(feedbackEvent.Question));
+        var question = ControlCharacters.Strip(feedbackEvent.Question);
+        insert.Parameters.AddWithValue("question", question);
+        insert.Parameters.AddWithValue("normalized", QuestionNormalizer.Normalize(question));
         insert.Parameters.AddWithValue("entry", NpgsqlDbType.Text, feedbackEvent.EntryId is { } entry ? Text(entry) : DBNull.Value);
         insert.Parameters.AddWithValue("confidence", NpgsqlDbType.Double, feedbackEvent.Confidence is { } c ? (double)c : DBNull.Value);
         insert.Parameters.AddWithValue("kind", feedbackEvent.Kind.ToName());

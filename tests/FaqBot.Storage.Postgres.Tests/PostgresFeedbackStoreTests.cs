@@ -65,15 +65,29 @@ public sealed class PostgresFeedbackStoreTests(PostgresServer server) : IAsyncLi
     }
 
     [Fact]
-    public async Task A_question_with_a_NUL_character_is_stored_with_it_replaced()
+    public async Task A_NUL_character_is_kept_out_of_the_row()
     {
         var store = new PostgresFeedbackStore(_dataSource);
-        var question = "nul \0 inside " + Guid.NewGuid().ToString("n");
+        var id = Guid.NewGuid().ToString("n");
 
-        await store.RecordAsync(new FeedbackEvent(T0, "directline", "c\0", question, null, null, FeedbackKind.Declined), CancellationToken.None);
+        await store.RecordAsync(new FeedbackEvent(T0, "directline", "c\0", "nul \0inside " + id, null, null, FeedbackKind.Declined), CancellationToken.None);
 
         var items = await store.ReviewAsync(new FeedbackReviewQuery([FeedbackKind.Declined], 100), CancellationToken.None);
-        Assert.Contains(items, item => item.Question == question.Replace('\0', '\ufffd'));
+        Assert.Contains(items, item => item.Question == "nul inside " + id);
+    }
+
+    [Fact]
+    public async Task Questions_are_stored_without_terminal_escape_sequences_or_bidi_overrides()
+    {
+        var store = new PostgresFeedbackStore(_dataSource);
+        var id = Guid.NewGuid().ToString("n");
+
+        await store.RecordAsync(
+            new FeedbackEvent(T0, "directline", "c1", $"\u001b]0;owned\u0007is \u001b[31msteaming\u001b[0m safe {id}?\u202e", null, null, FeedbackKind.Declined),
+            CancellationToken.None);
+
+        var items = await store.ReviewAsync(new FeedbackReviewQuery([FeedbackKind.Declined], 100), CancellationToken.None);
+        Assert.Contains(items, item => item.Question == $"is steaming safe {id}?");
     }
 
     private static IEnumerable<FeedbackEvent> Events()

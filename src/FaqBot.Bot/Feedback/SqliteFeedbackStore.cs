@@ -41,8 +41,9 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
             insert.Parameters["@time"].Value = feedbackEvent.Time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
             insert.Parameters["@channel"].Value = feedbackEvent.Channel;
             insert.Parameters["@conversation"].Value = feedbackEvent.Conversation;
-            insert.Parameters["@question"].Value = feedbackEvent.Question;
-            insert.Parameters["@normalized"].Value = QuestionNormalizer.Normalize(feedbackEvent.Question);
+            var question = ControlCharacters.Strip(feedbackEvent.Question);
+            insert.Parameters["@question"].Value = question;
+            insert.Parameters["@normalized"].Value = QuestionNormalizer.Normalize(question);
             insert.Parameters["@entry"].Value = (object?)feedbackEvent.EntryId ?? DBNull.Value;
             insert.Parameters["@confidence"].Value = feedbackEvent.Confidence is { } c ? (double)c : DBNull.Value;
             insert.Parameters["@kind"].Value = feedbackEvent.Kind.ToName();

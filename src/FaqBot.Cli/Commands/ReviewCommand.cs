@@ -154,6 +154,8 @@ public static class ReviewCommand
 
     private static async Task<int> WriteAsync(IReadOnlyList<FeedbackReviewItem> items, string source, string format, TextWriter stdout)
     {
+        // Rows stored before questions were cleaned on the way in may still hold escape sequences meant for this terminal.
+        items = [.. items.Select(item => item with { Question = ControlCharacters.Strip(item.Question) })];
         if (format == "json")
         {
             await stdout.WriteLineAsync(JsonSerializer.Serialize(items, Json));
@@ -166,10 +168,18 @@ public static class ReviewCommand
 
     private static void WriteTable(TextWriter stdout, IReadOnlyList<FeedbackReviewItem> items, string source)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
-        if (!ReferenceEquals(stdout, Console.Out) || Console.IsOutputRedirected)
+        var piped = !ReferenceEquals(stdout, Console.Out) || Console.IsOutputRedirected;
+
+        // Piped or captured output gets plain text: no colour codes for a file or a pager to show raw.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            // Piped or captured: no terminal width to respect, so do not wrap questions mid-word.
+            Out = new AnsiConsoleOutput(stdout),
+            Ansi = piped ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = piped ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+        });
+        if (piped)
+        {
+            // No terminal width to respect, so do not wrap questions mid-word.
             console.Profile.Width = 200;
         }
 

@@ -145,9 +145,9 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Questions_with_any_text_are_stored_as_typed()
+    public async Task Questions_with_any_printable_text_are_stored_as_typed()
     {
-        // Quotes, newlines, emoji, non-Latin script and a lone surrogate (a JSON body can carry "\ud800").
+        // Quotes, emoji, non-Latin script and a lone surrogate (a JSON body can carry "\ud800"); a newline becomes a space.
         string[] questions = ["say \"hi\"\nthen \\ bye", "pores 🧼 毛穴", "broken \ud800 half"];
         using (var store = new SqliteFeedbackStore(DatabasePath))
         {
@@ -159,7 +159,19 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
 
         // SQLite keeps text as UTF-8, where a lone surrogate becomes U+FFFD.
         var items = await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([], 10), CancellationToken.None);
-        Assert.Equal(questions.Select(q => q.Replace('\ud800', '\ufffd')).Order(), items!.Select(i => i.Question).Order());
+        Assert.Equal(questions.Select(q => q.Replace('\ud800', '\ufffd').Replace('\n', ' ')).Order(), items!.Select(i => i.Question).Order());
+    }
+
+    [Fact]
+    public async Task Questions_are_stored_without_terminal_escape_sequences_or_bidi_overrides()
+    {
+        using (var store = new SqliteFeedbackStore(DatabasePath))
+        {
+            await store.RecordAsync(Event("\u001b]0;owned\u0007is \u001b[31msteaming\u001b[0m safe?\u202e\u0000", FeedbackKind.Declined, T0), CancellationToken.None);
+        }
+
+        var items = await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([], 10), CancellationToken.None);
+        Assert.Equal("is steaming safe?", Assert.Single(items!).Question);
     }
 
     [Theory]

@@ -58,6 +58,32 @@ public sealed class ReviewCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("table")]
+    [InlineData("json")]
+    public async Task Review_prints_rows_stored_with_escape_sequences_without_them(string format)
+    {
+        // A row as an older build stored it: the user's raw text, with sequences that retitle and clear the terminal.
+        await SeedAsync();
+        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "feedback.db")};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO feedback (time, channel, conversation, question, normalized_question, entry_id, confidence, kind)
+                VALUES ('2026-03-01T10:00:00.000Z', 'directline', 'c9', @question, 'owned', NULL, 0.1, 'declined');
+                """;
+            insert.Parameters.AddWithValue("@question", "\u001b]0;owned\u0007\u001b[2J\u009b31mowned\u202e?\u0000\u0008");
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var (exit, output, _) = await RunAsync("review", "--data", _data, "--format", format);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("owned?", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(output, c => c is not ('\n' or '\r') && ControlCharacters.IsUnsafe(c));
+    }
+
+    [Theory]
     [InlineData(1, "data folder", "review", "--data", "/definitely/not/here")]
     [InlineData(2, "unknown --kind 'sometimes'", "review", "--kind", "sometimes")]
     [InlineData(2, "--top must be at least 1", "review", "--top", "0")]
