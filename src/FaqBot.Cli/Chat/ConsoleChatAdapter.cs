@@ -1,4 +1,5 @@
 using System.Globalization;
+using FaqBot.Bot.Rendering;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Spectre.Console;
@@ -15,7 +16,7 @@ namespace FaqBot.Cli.Chat;
 public sealed class ConsoleChatAdapter : BotAdapter
 {
     /// <summary>The channel id the bot sees: full Markdown, like the Emulator.</summary>
-    public const string ChannelId = "console";
+    public const string ChannelId = ChannelProfile.Console;
 
     private readonly IAnsiConsole _console;
     private readonly ChannelAccount _user = new("console-user", "You", RoleTypes.User);
