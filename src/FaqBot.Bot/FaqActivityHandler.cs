@@ -23,6 +23,20 @@ public sealed class FaqActivityHandler : ActivityHandler
     /// <inheritdoc />
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(turnContext);
+
+        // ActivityHandler reads every member's id: a null in the list would fail the turn and cost the conversation its state.
+        var activity = turnContext.Activity;
+        if (activity.MembersAdded?.Contains(null!) == true)
+        {
+            activity.MembersAdded = [.. activity.MembersAdded.Where(m => m is not null)];
+        }
+
+        if (activity.MembersRemoved?.Contains(null!) == true)
+        {
+            activity.MembersRemoved = [.. activity.MembersRemoved.Where(m => m is not null)];
+        }
+
         await base.OnTurnAsync(turnContext, cancellationToken);
         await _conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
     }

@@ -14,6 +14,8 @@ public sealed class FaqBotTurnErrorHandler
     /// <summary>What the user is told.</summary>
     public const string Apology = "Sorry, something went wrong on my side. Please try again, or type **restart** to start over.";
 
+    private const string ErrorTraceKey = "FaqBot.ErrorTraceAllowed";
+
     private readonly ConversationState _conversationState;
     private readonly ILogger<FaqBotTurnErrorHandler> _logger;
 
@@ -22,6 +24,16 @@ public sealed class FaqBotTurnErrorHandler
     {
         _conversationState = conversationState;
         _logger = logger;
+    }
+
+    /// <summary>
+    /// Lets a failing <paramref name="turnContext"/> send the developer the exception as an Emulator trace. The host calls it
+    /// only for a real local Emulator (loopback, authentication off): anyone can claim <c>channelId: emulator</c>.
+    /// </summary>
+    public static void AllowErrorTrace(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        turnContext.TurnState[ErrorTraceKey] = true;
     }
 
     /// <summary>Handles an exception that escaped the bot during <paramref name="turnContext"/>.</summary>
@@ -50,11 +62,11 @@ public sealed class FaqBotTurnErrorHandler
             _logger.LogError(stateError, "Could not clear conversation state after a turn error.");
         }
 
-        if (turnContext.Activity?.ChannelId == Channels.Emulator)
+        if (turnContext.Activity?.ChannelId == Channels.Emulator && turnContext.TurnState.Get<object>(ErrorTraceKey) is true)
         {
             try
             {
-                // Only the Emulator shows traces (CloudAdapter drops them elsewhere): the developer sees the exception there.
+                // The exception with its stack and source paths, for the developer at a local Emulator only.
                 await turnContext.TraceActivityAsync("OnTurnError Trace", exception.ToString(), "https://www.botframework.com/schemas/error", "TurnError");
             }
             catch (Exception traceError)

@@ -92,7 +92,7 @@ public sealed class FaqDialog
         if (activity.ChannelId == Channels.Msteams)
         {
             // In channels and group chats Teams includes "<at>Bot</at>" in the text; it is not part of the question.
-            activity.RemoveRecipientMention();
+            RecipientMention.Remove(activity);
         }
 
         var channel = ChannelProfile.For(activity.ChannelId);

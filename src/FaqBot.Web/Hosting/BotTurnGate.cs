@@ -60,7 +60,7 @@ public sealed class BotTurnGate(AnswerEngineHost engines, Lazy<IBot> bot, TimePr
     {
         var activity = turnContext.Activity;
         var someoneJoined = activity?.Type == ActivityTypes.ConversationUpdate
-            && activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true;
+            && activity.MembersAdded?.Any(m => m is not null && m.Id != activity.Recipient?.Id) == true;
         if (activity?.Type != ActivityTypes.Message && !someoneJoined)
         {
             return "ignored while starting";

@@ -20,6 +20,7 @@ public static class BotMessagingExtensions
         builder.Services.AddSingleton(services => new FaqBotCloudAdapter(
             services.GetRequiredService<BotFrameworkAuthentication>(),
             services.GetRequiredService<FaqBotTurnErrorHandler>(),
+            authenticationEnabled: !string.IsNullOrWhiteSpace(services.GetRequiredService<IConfiguration>()["MicrosoftAppId"]),
             services.GetRequiredService<ILogger<FaqBotCloudAdapter>>()));
         return builder;
     }

@@ -1,4 +1,5 @@
 using FaqBot.Bot.Tests.Fakes;
+using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 
@@ -47,11 +48,17 @@ public sealed class RobustnessTests : IDisposable
     }
 
     [Fact]
-    public async Task An_error_is_logged_apologised_for_traced_on_the_emulator_and_the_conversation_goes_on_with_fresh_state()
+    public async Task An_error_is_logged_apologised_for_traced_on_a_local_emulator_and_the_conversation_goes_on_with_fresh_state()
     {
         _harness.Fake.Throws("boom");
         var adapter = _harness.CreateAdapter("emulator", sendTraceActivity: true);
-        await _harness.Flow(adapter)
+
+        // What the host does for a request from a local Emulator with authentication off.
+        await new TestFlow(adapter, (turn, cancellationToken) =>
+            {
+                FaqBotTurnErrorHandler.AllowErrorTrace(turn);
+                return _harness.Bot.OnTurnAsync(turn, cancellationToken);
+            })
             .Send("How often should I deep clean my pores?")
             .AssertReply(Replies.Containing("once or twice a week", "Tell me more", "Helpful", "Not helpful"))
             .Send("boom")
@@ -68,6 +75,17 @@ public sealed class RobustnessTests : IDisposable
             .StartTestAsync();
 
         Assert.Contains(_harness.Logs.Entries, e => e.Level == LogLevel.Error && e.Exception is InvalidOperationException && e.Category.EndsWith(nameof(FaqBotTurnErrorHandler), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task On_the_emulator_channel_the_error_handler_sends_no_trace_unless_the_host_allows_it()
+    {
+        _harness.Fake.Throws("boom");
+        await _harness.Flow(_harness.CreateAdapter("emulator", sendTraceActivity: true))
+            .Send("boom")
+            .AssertReply(Replies.Containing(FaqBotTurnErrorHandler.Apology))
+            .AssertNoReply("no trace for an unverified emulator", 1)
+            .StartTestAsync();
     }
 
     [Fact]
