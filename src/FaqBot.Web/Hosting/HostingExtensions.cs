@@ -1,3 +1,4 @@
+using FaqBot.Web.Security;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 
 namespace FaqBot.Web.Hosting;
@@ -20,7 +21,11 @@ public static class HostingExtensions
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // Kestrel's "Server: Kestrel" header only tells a scanner what to try.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SecurityHeaders>();
         builder.Services.AddHttpClient();
 
         // Read when first used, so configuration added by tests or later providers is seen.
@@ -38,10 +43,21 @@ public static class HostingExtensions
         return builder;
     }
 
-    /// <summary>Adds the middleware the endpoints need (CORS, rate limits, WebSockets for the Direct Line stream).</summary>
+    /// <summary>Adds the middleware the endpoints need (security headers, CORS, rate limits, WebSockets for the Direct Line stream).</summary>
     public static WebApplication UseFaqBotHost(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var securityHeaders = app.Services.GetRequiredService<SecurityHeaders>();
+        app.Use((context, next) =>
+        {
+            var response = context.Response;
+            response.OnStarting(() =>
+            {
+                securityHeaders.Apply(response);
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
         app.UseCors();
         app.UseRateLimiter();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
