@@ -1,11 +1,12 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
 
 namespace FaqBot.Web.Messaging;
 
 /// <summary>
-/// Reads an activity POST body under a hard size cap and checks it is a JSON object with a <c>type</c>,
-/// so oversized or malformed requests are refused (413/400) before any adapter or bot sees them.
+/// Reads an activity POST body under a hard size cap and checks it is declared and written as a JSON object with a
+/// <c>type</c>, so oversized, mislabelled or malformed requests are refused (413/415/400) before any adapter or bot sees them.
 /// </summary>
 public static class ActivityRequestGuard
 {
@@ -16,6 +17,16 @@ public static class ActivityRequestGuard
     public static async Task<ActivityRequestBody> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+
+        // A page on another origin can POST text/plain without a CORS preflight; requiring JSON forces one.
+        if (!IsJson(request.ContentType))
+        {
+            return new ActivityRequestBody(
+                StatusCodes.Status415UnsupportedMediaType,
+                ReadOnlyMemory<byte>.Empty,
+                "Send the activity as JSON, with Content-Type: application/json.");
+        }
+
         if (request.ContentLength > MaxBodyBytes)
         {
             return TooLarge();
@@ -96,6 +107,13 @@ public static class ActivityRequestGuard
 
         return new ActivityRequestBody(StatusCodes.Status200OK, body, null);
     }
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+        && string.Equals(parsed.MediaType.Value, "application/json", StringComparison.OrdinalIgnoreCase)
+        && (parsed.Charset.Length == 0
+            || string.Equals(parsed.Charset.Value, "utf-8", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(parsed.Charset.Value, "utf8", StringComparison.OrdinalIgnoreCase));
 
     private static ActivityRequestBody TooLarge() =>
         new(StatusCodes.Status413PayloadTooLarge, ReadOnlyMemory<byte>.Empty, $"The activity is larger than {MaxBodyBytes / 1024} KB.");

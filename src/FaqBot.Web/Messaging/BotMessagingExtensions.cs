@@ -43,7 +43,14 @@ public static class BotMessagingExtensions
                 ex);
         }
 
-        endpoints.MapPost("/api/messages", HandleAsync).DisableAntiforgery();
+        // Without an app id nobody is authenticated, so replies may only go back to this machine (the Emulator):
+        // otherwise any page could make the host POST to an address of its choosing.
+        var localMode = string.IsNullOrWhiteSpace(endpoints.ServiceProvider.GetRequiredService<IConfiguration>()["MicrosoftAppId"]);
+        endpoints.MapPost(
+            "/api/messages",
+            (HttpContext context, FaqBotCloudAdapter adapter, IBot bot, IHostApplicationLifetime lifetime, ILogger<FaqBotCloudAdapter> logger) =>
+                HandleAsync(context, adapter, bot, lifetime, logger, localMode))
+            .DisableAntiforgery();
         return endpoints;
     }
 
@@ -52,7 +59,8 @@ public static class BotMessagingExtensions
         FaqBotCloudAdapter adapter,
         IBot bot,
         IHostApplicationLifetime lifetime,
-        ILogger<FaqBotCloudAdapter> logger)
+        ILogger<FaqBotCloudAdapter> logger,
+        bool localMode)
     {
         var request = context.Request;
         var body = await ActivityRequestGuard.ReadAsync(request, context.RequestAborted);
@@ -63,7 +71,7 @@ public static class BotMessagingExtensions
             return;
         }
 
-        if (UnreadableActivity(body.Body) is { } problem)
+        if (UnreadableActivity(body.Body, localMode) is { } problem)
         {
             logger.LogInformation("Refused an activity with 400: {Reason}", problem);
             await Results.Problem(detail: problem, statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
@@ -104,7 +112,7 @@ public static class BotMessagingExtensions
 
     // CloudAdapter answers JSON it cannot turn into an Activity (a field of the wrong type, nesting past 64 levels) with a
     // bare 400, and passes one without a conversation id to the bot, whose turn then fails; refuse both, saying why.
-    private static string? UnreadableActivity(ReadOnlyMemory<byte> body)
+    private static string? UnreadableActivity(ReadOnlyMemory<byte> body, bool localMode)
     {
         try
         {
@@ -113,6 +121,10 @@ public static class BotMessagingExtensions
             // Every channel sends both; without them the bot's state has no key and the turn can only fail.
             return string.IsNullOrWhiteSpace(activity?.ChannelId) ? "The activity has no channelId."
                 : string.IsNullOrWhiteSpace(activity.Conversation?.Id) ? "The activity has no conversation.id."
+                : string.IsNullOrWhiteSpace(activity.ServiceUrl) ? "The activity has no serviceUrl."
+                : localMode && !IsLoopback(activity.ServiceUrl) && !RepliesInResponse(activity)
+                    ? "Without MicrosoftAppId the host only replies to a loopback serviceUrl (http://localhost:PORT, the Emulator); "
+                        + "set MicrosoftAppId to serve other channels."
                 : null;
         }
         catch (Newtonsoft.Json.JsonException ex)
@@ -120,6 +132,15 @@ public static class BotMessagingExtensions
             return $"The activity could not be read: {ex.Message}";
         }
     }
+
+    // expectReplies: the replies travel back in this response and nothing is sent to the serviceUrl.
+    private static bool RepliesInResponse(Microsoft.Bot.Schema.Activity activity) =>
+        string.Equals(activity.DeliveryMode, Microsoft.Bot.Schema.DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsLoopback(string serviceUrl) =>
+        Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && uri.IsLoopback;
 
     private static bool IsAuthenticationFailure(Exception ex) =>
         ex is UnauthorizedAccessException or SecurityTokenException or ArgumentException;
