@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using FaqBot.Bot.DirectLine;
 using FaqBot.Web.Hosting;
 using FaqBot.Web.Messaging;
+using FaqBot.Web.WebChat;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
@@ -59,10 +60,15 @@ public static class DirectLineExtensions
         return builder;
     }
 
-    /// <summary>Maps the Direct Line routes.</summary>
+    /// <summary>Maps the Direct Line routes, unless <c>WebChat:Enabled</c> is off (then they are 404).</summary>
     public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        if (!endpoints.ServiceProvider.GetRequiredService<IOptions<WebChatOptions>>().Value.IsEnabled)
+        {
+            return endpoints;
+        }
+
         var group = endpoints.MapGroup(BasePath).RequireCors(HostingExtensions.CorsPolicyName).DisableAntiforgery();
         group.MapPost("/tokens/generate", GenerateToken).RequireRateLimiting(NewConversationPolicy);
         group.MapPost("/tokens/refresh", RefreshTokenAsync);

@@ -9,6 +9,7 @@ internal sealed class StartupBanner(
     IServer server,
     IHostApplicationLifetime lifetime,
     WebChatAssets assets,
+    Microsoft.Extensions.Options.IOptions<WebChatOptions> webChat,
     ILogger<StartupBanner> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -25,13 +26,21 @@ internal sealed class StartupBanner(
         foreach (var address in addresses)
         {
             var baseUrl = address.TrimEnd('/');
+            if (!webChat.Value.IsEnabled)
+            {
+                logger.LogInformation(
+                    "FaqBot is listening. Bot Framework endpoint: {Endpoint}   (Web Chat page and built-in Direct Line off: WebChat:Enabled)",
+                    baseUrl + "/api/messages");
+                continue;
+            }
+
             logger.LogInformation(
                 "FaqBot is listening. Bot Framework Emulator: {Emulator}   Web Chat in a browser: {Browser}",
                 baseUrl + "/api/messages",
                 baseUrl + "/");
         }
 
-        if (!assets.BundleExists)
+        if (webChat.Value.IsEnabled && !assets.BundleExists)
         {
             logger.LogWarning(
                 "The Web Chat bundle is missing at {Path}: the page at / cannot load. Build with npm on the PATH, or run "

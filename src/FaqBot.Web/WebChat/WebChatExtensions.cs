@@ -13,18 +13,38 @@ public static class WebChatExtensions
     public static WebApplicationBuilder AddWebChat(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<WebChatOptions>()
+            .BindConfiguration(WebChatOptions.SectionName)
+            .PostConfigure<IConfiguration>((options, configuration) =>
+                options.Enabled ??= string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]))
+            .ValidateOnStart();
         builder.Services.AddSingleton<WebChatAssets>();
         builder.Services.AddHttpClient<AzureDirectLineTokenClient>(client => client.Timeout = TimeSpan.FromSeconds(15));
         return builder;
     }
 
-    /// <summary>Maps the static page (index.html, css, js, the Web Chat bundle) and the token endpoint.</summary>
+    /// <summary>
+    /// Maps <c>/favicon.ico</c> and, unless <c>WebChat:Enabled</c> turns them off, the static page (index.html, css, js,
+    /// the Web Chat bundle) and the token endpoint.
+    /// </summary>
     public static WebApplication MapWebChat(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var assets = app.Services.GetRequiredService<WebChatAssets>();
         Directory.CreateDirectory(assets.WebRoot);
         var files = new PhysicalFileProvider(assets.WebRoot);
+
+        // Browsers ask for it on every host, page or not; a 404 only fills logs.
+        var favicon = Path.Combine(assets.WebRoot, "favicon.ico");
+        app.MapGet("/favicon.ico", () => File.Exists(favicon)
+            ? Results.File(favicon, "image/x-icon")
+            : Results.NotFound());
+
+        if (!app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value.IsEnabled)
+        {
+            return app;
+        }
+
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         app.MapPost("/api/directline/token", CreateSessionAsync)

@@ -1,0 +1,18 @@
+namespace FaqBot.Web.WebChat;
+
+/// <summary>Whether this host serves the Web Chat page and the built-in Direct Line endpoint (section <c>WebChat</c>).</summary>
+public sealed class WebChatOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "WebChat";
+
+    /// <summary>
+    /// True: the page at <c>/</c>, <c>POST /api/directline/token</c> and <c>/v3/directline</c> are served, to anyone who can
+    /// reach the host. Unset: on in local mode, off when <c>MicrosoftAppId</c> is set (a host registered for Teams does
+    /// not open an anonymous chat unless asked to).
+    /// </summary>
+    public bool? Enabled { get; set; }
+
+    /// <summary>True when the page and the built-in Direct Line are served (after <see cref="Enabled"/> is resolved at start).</summary>
+    public bool IsEnabled => Enabled == true;
+}
