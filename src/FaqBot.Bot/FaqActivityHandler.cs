@@ -1,3 +1,4 @@
+using System.Net;
 using FaqBot.Bot.Dialog;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -46,6 +47,29 @@ public sealed class FaqActivityHandler : ActivityHandler
         _dialog.OnMessageAsync(turnContext, cancellationToken);
 
     /// <inheritdoc />
-    protected override Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
-        _dialog.OnMembersAddedAsync(membersAdded, turnContext, cancellationToken);
+    protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        // "add-upgrade" (a new version of the app) arrives here too; only a first install is welcomed.
+        turnContext.Activity.Action == "add" ? _dialog.OnInstalledAsync(turnContext, cancellationToken) : Task.CompletedTask;
+
+    /// <inheritdoc />
+    protected override Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
+        ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken) =>
+        _dialog.OnCardActionAsync(turnContext, invokeValue, cancellationToken);
+
+    /// <inheritdoc />
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var response = await base.OnInvokeActivityAsync(turnContext, cancellationToken);
+
+        // Teams sends invokes this bot has no feature for; a 501 shows the user an error, so they are acknowledged.
+        return response?.Status == (int)HttpStatusCode.NotImplemented ? new InvokeResponse { Status = (int)HttpStatusCode.OK } : response!;
+    }
+
+    /// <inheritdoc />
+    protected override Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        // Not the base handler: it skips an update that adds only the bot, which is how Teams reports a personal install
+        // or the bot being added to a team. Members leaving need nothing.
+        turnContext.Activity.MembersAdded is { Count: > 0 } added
+            ? _dialog.OnMembersAddedAsync(added, turnContext, cancellationToken)
+            : Task.CompletedTask;
 }

@@ -24,4 +24,7 @@ public sealed class FaqConversationData
 
     /// <summary>Users already welcomed in this conversation, so a repeated conversationUpdate greets nobody twice.</summary>
     public List<string> GreetedUserIds { get; set; } = [];
+
+    /// <summary>True once the bot has introduced itself in this Teams channel or group chat.</summary>
+    public bool Introduced { get; set; }
 }

@@ -1,14 +1,15 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
 using FaqBot.Bot.Feedback;
 using FaqBot.Bot.Rendering;
 using FaqBot.Classifier.Answering;
 using FaqBot.Knowledge.Model;
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Newtonsoft.Json.Linq;
 
 namespace FaqBot.Bot.Dialog;
 
@@ -29,6 +30,9 @@ public sealed class FaqDialog
 
     /// <summary>Suggested action: none of the "Did you mean…?" candidates.</summary>
     public const string NoneOfThese = "None of these";
+
+    // Stands for the installing user when a personal install arrives without a sender.
+    private const string InstallerKey = "(installer)";
 
     private readonly IAnswerEngine _engine;
     private readonly IFeedbackStore _feedback;
@@ -59,18 +63,36 @@ public sealed class FaqDialog
         _logger = logger;
     }
 
-    /// <summary>Welcomes each user (never the bot) who joins, once per conversation.</summary>
+    /// <summary>
+    /// Welcomes each user (never the bot) who joins a one-to-one conversation, once; when the bot itself is added (a
+    /// personal install sends only the bot) the installing user is welcomed. In a Teams channel or group chat the bot
+    /// introduces itself once, when it is added, instead of greeting every person who joins the team.
+    /// </summary>
     public async Task OnMembersAddedAsync(IEnumerable<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(membersAdded);
         ArgumentNullException.ThrowIfNull(turnContext);
         var data = await _data.GetAsync(turnContext, () => new FaqConversationData(), cancellationToken);
         var botId = turnContext.Activity.Recipient?.Id;
-        var newUsers = membersAdded
-            .Where(m => !string.IsNullOrEmpty(m.Id) && m.Id != botId && !data.GreetedUserIds.Contains(m.Id))
-            .Select(m => m.Id)
-            .Distinct()
-            .ToList();
+        var added = membersAdded.Where(m => !string.IsNullOrEmpty(m?.Id)).Select(m => m.Id).ToList();
+        var botAdded = !string.IsNullOrEmpty(botId) && added.Contains(botId);
+        if (ChannelProfile.For(turnContext.Activity).CardButtons)
+        {
+            if (botAdded)
+            {
+                await IntroduceAsync(turnContext, data, cancellationToken);
+            }
+
+            return;
+        }
+
+        var newUsers = added.Where(id => id != botId && !data.GreetedUserIds.Contains(id)).Distinct().ToList();
+        if (botAdded && newUsers.Count == 0)
+        {
+            await WelcomeInstallerAsync(turnContext, data, cancellationToken);
+            return;
+        }
+
         if (newUsers.Count == 0)
         {
             return;
@@ -84,19 +106,62 @@ public sealed class FaqDialog
         await SendWelcomeAsync(turnContext, greeting: "Hi! I'm FaqBot.", cancellationToken);
     }
 
+    /// <summary>
+    /// Teams' <c>installationUpdate</c> with action <c>add</c>: the same welcome (personal) or introduction (team, group
+    /// chat) as the conversationUpdate that usually comes with it, and never twice.
+    /// </summary>
+    public async Task OnInstalledAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var data = await _data.GetAsync(turnContext, () => new FaqConversationData(), cancellationToken);
+        if (ChannelProfile.For(turnContext.Activity).CardButtons)
+        {
+            await IntroduceAsync(turnContext, data, cancellationToken);
+            return;
+        }
+
+        await WelcomeInstallerAsync(turnContext, data, cancellationToken);
+    }
+
+    /// <summary>
+    /// A press of an Adaptive Card button sent as an <c>adaptiveCard/action</c> invoke (Action.Execute, or a client that
+    /// turns Action.Submit into one): handled as if its action had been typed; the invoke response acknowledges it.
+    /// </summary>
+    public async Task<AdaptiveCardInvokeResponse> OnCardActionAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var action = invokeValue?.Action?.Data is JObject data && data[IncomingText.ActionProperty] is JValue { Type: JTokenType.String } value
+            ? ((string?)value)?.Trim()
+            : null;
+        if (string.IsNullOrEmpty(action))
+        {
+            return new AdaptiveCardInvokeResponse
+            {
+                StatusCode = (int)HttpStatusCode.BadRequest,
+                Type = "application/vnd.microsoft.error",
+                Value = new Error("BadRequest", $"The card action has no '{IncomingText.ActionProperty}' text."),
+            };
+        }
+
+        await HandleTextAsync(turnContext, action, cancellationToken);
+        return new AdaptiveCardInvokeResponse { StatusCode = (int)HttpStatusCode.OK, Type = "application/vnd.microsoft.activity.message", Value = action };
+    }
+
     /// <summary>Handles one message: commands, feedback, small talk, clarification picks and questions.</summary>
     public async Task OnMessageAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
-        if (activity.ChannelId == Channels.Msteams)
-        {
-            // In channels and group chats Teams includes "<at>Bot</at>" in the text; it is not part of the question.
-            RecipientMention.Remove(activity);
-        }
 
-        var channel = ChannelProfile.For(activity.ChannelId);
-        var text = (activity.Text ?? string.Empty).Trim();
+        // Everything after this (commands, the engine, feedback) sees the plain text only.
+        activity.Text = IncomingText.Of(activity);
+        await HandleTextAsync(turnContext, activity.Text, cancellationToken);
+    }
+
+    private async Task HandleTextAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var channel = ChannelProfile.For(activity);
         if (text.Length == 0)
         {
             var reply = activity.Attachments is { Count: > 0 }
@@ -213,8 +278,8 @@ public sealed class FaqDialog
                 data.LastAnswer = new AnsweredQuestion(question, clarify.Best.EntryId, clarify.Best.Confidence, Rated: false);
                 await turnContext.SendActivitiesAsync(
                     [
-                        Message(channel.Render(AnswerText(clarify.Best.Text, clarify.Best.Source, clarify.Best.Link)), []),
-                        Message(channel.Render("I'm not sure that is what you asked. Did you mean…?"), [.. candidates.Select(c => c.Question), NoneOfThese]),
+                        Message(channel, channel.Render(AnswerText(clarify.Best.Text, clarify.Best.Source, clarify.Best.Link)), []),
+                        Message(channel, channel.Render("I'm not sure that is what you asked. Did you mean…?"), [.. candidates.Select(c => c.Question), NoneOfThese]),
                     ],
                     cancellationToken);
                 return;
@@ -274,7 +339,7 @@ public sealed class FaqDialog
         for (var i = 0; i < chunks.Count; i++)
         {
             var isLast = i == chunks.Count - 1;
-            activities.Add(Message(chunks[i], isLast ? rating : []));
+            activities.Add(Message(channel, chunks[i], isLast ? rating : []));
         }
 
         await turnContext.SendActivitiesAsync([.. activities], cancellationToken);
@@ -317,9 +382,38 @@ public sealed class FaqDialog
 
     private async Task SendWelcomeAsync(ITurnContext turnContext, string greeting, CancellationToken cancellationToken)
     {
-        var channel = ChannelProfile.For(turnContext.Activity.ChannelId);
+        var channel = ChannelProfile.For(turnContext.Activity);
         var text = $"{greeting} I answer questions about {Summary.TitlesText}, with the section each answer comes from. " +
             "Ask in your own words, or try one of these. Type **help** for more.";
+        await SendAsync(turnContext, channel, text, Summary.ExampleQuestions, cancellationToken);
+    }
+
+    // A personal install: Teams sends only the bot in membersAdded (and an installationUpdate); the user is the sender.
+    private async Task WelcomeInstallerAsync(ITurnContext turnContext, FaqConversationData data, CancellationToken cancellationToken)
+    {
+        var botId = turnContext.Activity.Recipient?.Id;
+        var userId = turnContext.Activity.From?.Id is { Length: > 0 } from && from != botId ? from : InstallerKey;
+        if (data.GreetedUserIds.Contains(userId))
+        {
+            return;
+        }
+
+        Remember(data, userId);
+        await SendWelcomeAsync(turnContext, greeting: "Hi! I'm FaqBot.", cancellationToken);
+    }
+
+    // Added to a team or group chat: one short introduction for everyone, once per conversation.
+    private async Task IntroduceAsync(ITurnContext turnContext, FaqConversationData data, CancellationToken cancellationToken)
+    {
+        if (data.Introduced)
+        {
+            return;
+        }
+
+        data.Introduced = true;
+        var channel = ChannelProfile.For(turnContext.Activity);
+        var text = $"Hi everyone! I'm FaqBot. I answer questions about {Summary.TitlesText}, with the section each answer comes from. " +
+            "@mention me with your question, or try one of these.";
         await SendAsync(turnContext, channel, text, Summary.ExampleQuestions, cancellationToken);
     }
 
@@ -358,7 +452,7 @@ public sealed class FaqDialog
         }
 
         var chunks = MessageSplitter.Split(channel.Render(text.ToString()), channel.MaxMessageLength);
-        var activities = chunks.Select((chunk, i) => Message(chunk, i == chunks.Count - 1 ? Summary.ExampleQuestions : [])).ToArray<IActivity>();
+        var activities = chunks.Select((chunk, i) => Message(channel, chunk, i == chunks.Count - 1 ? Summary.ExampleQuestions : [])).ToArray<IActivity>();
         await turnContext.SendActivitiesAsync(activities, cancellationToken);
     }
 
@@ -425,10 +519,19 @@ public sealed class FaqDialog
 
     private static Task SendAsync(
         ITurnContext turnContext, ChannelProfile channel, string markdown, IReadOnlyList<string> actions, CancellationToken cancellationToken) =>
-        turnContext.SendActivityAsync(Message(channel.Render(markdown), actions), cancellationToken);
+        turnContext.SendActivityAsync(Message(channel, channel.Render(markdown), actions), cancellationToken);
 
-    private static IMessageActivity Message(string markdown, IReadOnlyList<string> actions)
+    private static IMessageActivity Message(ChannelProfile channel, string markdown, IReadOnlyList<string> actions)
     {
+        if (channel.CardButtons && actions.Count > 0)
+        {
+            // Suggested actions cannot reach the bot here (see ChannelProfile.CardButtons): the text and its buttons go
+            // in one card, since Teams would split text plus an attachment into two messages.
+            var card = MessageFactory.Attachment(ActionCard.Create(markdown, actions));
+            card.TextFormat = TextFormatTypes.Markdown;
+            return card;
+        }
+
         var message = MessageFactory.Text(markdown);
         message.TextFormat = TextFormatTypes.Markdown;
         if (actions.Count > 0)

@@ -34,14 +34,14 @@ public sealed class WelcomeTests : IDisposable
     }
 
     [Fact]
-    public async Task Teams_style_updates_one_per_member_greet_the_user_but_not_the_bot_and_only_once()
+    public async Task Teams_style_updates_one_per_member_greet_the_installing_user_when_the_bot_is_added_and_only_once()
     {
         var adapter = _harness.CreateAdapter("msteams");
         await _harness.Flow(adapter)
             .Send(BotHarness.ConversationUpdate(Bot))
-            .AssertNoReply("the bot joining is not greeted", 1)
-            .Send(BotHarness.ConversationUpdate(User))
             .AssertReply(Replies.Containing("How To Deep Clean Pores", SeedExamples))
+            .Send(BotHarness.ConversationUpdate(User))
+            .AssertNoReply("the installing user was welcomed already", 1)
             .Send(BotHarness.ConversationUpdate(User))
             .AssertNoReply("a repeated update greets nobody twice", 1)
             .Send(BotHarness.ConversationUpdate(new ChannelAccount("user-2", "Second user")))
