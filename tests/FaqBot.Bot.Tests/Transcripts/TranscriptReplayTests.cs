@@ -49,6 +49,10 @@ public sealed class TranscriptReplayTests(SeedModelFixture fixture)
             Assert.True(Normalize(expected.Text) == Normalize(actual.Text), $"{where}: text differs.\nExpected: {expected.Text}\nActual:   {actual.Text}");
             Assert.True(Actions(expected).SequenceEqual(Actions(actual)),
                 $"{where}: suggested actions [{string.Join(", ", Actions(actual))}], expected [{string.Join(", ", Actions(expected))}]");
+            Assert.True(JToken.DeepEquals(TranscriptReplay.Json(expected.Attachments), TranscriptReplay.Json(actual.Attachments)),
+                $"{where}: attachments differ.\nExpected: {TranscriptReplay.Json(expected.Attachments)}\nActual:   {TranscriptReplay.Json(actual.Attachments)}");
+            Assert.True(JToken.DeepEquals(TranscriptReplay.Json(expected.Value), TranscriptReplay.Json(actual.Value)),
+                $"{where}: value differs.\nExpected: {TranscriptReplay.Json(expected.Value)}\nActual:   {TranscriptReplay.Json(actual.Value)}");
         }
     }
 
@@ -67,6 +71,14 @@ internal sealed record TranscriptReplay(
     JArray Recorded)
 {
     private static readonly JsonSerializerSettings Settings = new() { NullValueHandling = NullValueHandling.Ignore, DateParseHandling = DateParseHandling.None };
+
+    /// <summary>
+    /// An attachment list or activity value as JSON, for comparing what was recorded with what the bot sent; an empty
+    /// list is no list (MessageFactory gives every message one, and the Emulator records none).
+    /// </summary>
+    public static JToken Json(object? value) => value is null or System.Collections.ICollection { Count: 0 }
+        ? JValue.CreateNull()
+        : JToken.FromObject(value, JsonSerializer.Create(Settings));
 
     public static async Task<TranscriptReplay> RunAsync(BotHarness harness, JArray transcript)
     {
@@ -100,7 +112,7 @@ internal sealed record TranscriptReplay(
             }
 
             turn++;
-            inputs.Add(activity.Type == ActivityTypes.Message ? activity.Text ?? string.Empty : activity.Type);
+            inputs.Add(activity.Type == ActivityTypes.Message ? activity.Text ?? activity.Value?.ToString() ?? string.Empty : activity.Name ?? activity.Type);
             recorded.Add(token.DeepClone());
             var replayed = token.ToObject<Activity>(JsonSerializer.Create(Settings))!;
             replayed.Id = null;
@@ -115,9 +127,11 @@ internal sealed record TranscriptReplay(
         return new TranscriptReplay(turn + 1, inputs, expected, actual, recorded);
     }
 
-    // A user activity, or a conversationUpdate (sent by the channel to the bot).
+    // What the channel sends the bot: conversation and installation updates, invokes, and messages not from the bot
+    // (Teams sends no role on the user).
     private static bool IsToBot(Activity activity) =>
-        activity.Type == ActivityTypes.ConversationUpdate || activity.From?.Role == RoleTypes.User;
+        activity.Type is ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate or ActivityTypes.Invoke
+        || (activity.Type == ActivityTypes.Message && activity.From?.Role != RoleTypes.Bot);
 
     /// <summary>The bot's reply as the Emulator stores it: re-stamped with ids, times, and from/recipient swapped.</summary>
     private static JObject AsEmulatorRecords(Activity reply, Activity replyTo)
@@ -141,6 +155,16 @@ internal sealed record TranscriptReplay(
             {
                 ["actions"] = new JArray(actions.Select(a => new JObject { ["type"] = a.Type, ["title"] = a.Title, ["value"] = a.Value as string })),
             };
+        }
+
+        if (reply.Attachments is { Count: > 0 })
+        {
+            record["attachments"] = Json(reply.Attachments);
+        }
+
+        if (reply.Value is not null)
+        {
+            record["value"] = Json(reply.Value);
         }
 
         record["inputHint"] = "acceptingInput";
