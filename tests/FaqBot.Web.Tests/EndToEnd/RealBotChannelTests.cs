@@ -85,9 +85,15 @@ public sealed class RealBotChannelTests(RealFaqBotHost host)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var replies = (await Json.ReadObjectAsync(response))["activities"]!.AsArray();
-        Assert.Contains(replies, reply => reply?["text"]?.GetValue<string>().Contains(expected, StringComparison.Ordinal) == true);
-        Assert.All(replies, reply => Assert.DoesNotContain("<at>", reply?["text"]?.GetValue<string>() ?? string.Empty, StringComparison.Ordinal));
+        Assert.Contains(replies, reply => Shown(reply).Contains(expected, StringComparison.Ordinal));
+        Assert.All(replies, reply => Assert.DoesNotContain("<at>", Shown(reply), StringComparison.Ordinal));
     }
+
+    // What the user sees: the message text, or in a channel (where buttons come as an Adaptive Card) the card's text.
+    private static string Shown(JsonNode? reply) =>
+        reply?["text"]?.GetValue<string>()
+        ?? reply?["attachments"]?[0]?["content"]?["body"]?[0]?["text"]?.GetValue<string>()
+        ?? string.Empty;
 
     [Fact]
     public async Task Direct_Line_gets_the_welcome_the_echo_and_a_real_answer()
