@@ -30,6 +30,10 @@ public static class FaqBotServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "Bot:DataDirectory must name a folder for the feedback database.")
             .Validate(o => o.MaxQuestionLength is >= 20 and <= 100_000, "Bot:MaxQuestionLength must be between 20 and 100000.")
             .ValidateOnStart();
+        services.AddOptions<FeedbackRetention>()
+            .BindConfiguration(FeedbackRetention.SectionName)
+            .Validate(o => o.Problem() is null, "Bot:FeedbackRetention is invalid: MaxRows and MaxPerConversationPerMinute must be at least 1, MaxAge positive, RepeatWindow not negative.")
+            .ValidateOnStart();
         services.AddOptions<StateOptions>()
             .BindConfiguration(StateOptions.SectionName)
             .Validate(o => o.IdleTimeout > TimeSpan.Zero, "Bot:State:IdleTimeout must be positive, e.g. \"00:30:00\".")
@@ -42,7 +46,8 @@ public static class FaqBotServiceCollectionExtensions
         services.TryAddSingleton<IStorage>(sp => sp.GetRequiredService<MemoryCacheStorage>());
         services.TryAddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
         services.AddHostedService<ConversationStateMonitor>();
-        services.TryAddSingleton(sp => new SqliteFeedbackStore(sp.GetRequiredService<IOptions<BotOptions>>().Value.GetDatabasePath()));
+        services.TryAddSingleton(sp => new SqliteFeedbackStore(
+            sp.GetRequiredService<IOptions<BotOptions>>().Value.GetDatabasePath(), sp.GetRequiredService<IOptions<FeedbackRetention>>().Value));
         services.TryAddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<SqliteFeedbackStore>());
         services.TryAddSingleton<FaqDialog>();
         services.TryAddSingleton<FaqBotTurnErrorHandler>();

@@ -6,29 +6,71 @@ namespace FaqBot.Storage.Postgres;
 
 /// <summary>
 /// Feedback events in PostgreSQL (table <c>feedback</c>), one row per event, from every replica.
-/// <see cref="RecordAsync"/> returns once the row's insert is committed.
+/// <see cref="RecordAsync"/> returns once the row's insert is committed. The rate per conversation is checked in the same
+/// statement as the insert, so replicas racing on one conversation can together store a few more than the rate.
 /// </summary>
-public sealed class PostgresFeedbackStore(NpgsqlDataSource dataSource) : IFeedbackStore
+/// <param name="dataSource">The database.</param>
+/// <param name="retention">Rate, repeats and caps (<c>Bot:FeedbackRetention</c>).</param>
+public sealed class PostgresFeedbackStore(NpgsqlDataSource dataSource, FeedbackRetention retention) : IFeedbackStore
 {
+    /// <summary>Creates a store with the default <see cref="FeedbackRetention"/>.</summary>
+    public PostgresFeedbackStore(NpgsqlDataSource dataSource)
+        : this(dataSource, new FeedbackRetention())
+    {
+    }
+
     /// <inheritdoc />
-    public async Task RecordAsync(FeedbackEvent feedbackEvent, CancellationToken cancellationToken)
+    public async Task<FeedbackRecorded> RecordAsync(FeedbackEvent feedbackEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(feedbackEvent);
         await using var insert = dataSource.CreateCommand(
             """
-            INSERT INTO feedback (time, channel, conversation, question, normalized_question, entry_id, confidence, kind)
-            VALUES (@time, @channel, @conversation, @question, @normalized, @entry, @confidence, @kind);
+            WITH seen AS (
+                SELECT
+                    EXISTS (SELECT 1 FROM feedback WHERE conversation = @conversation AND normalized_question = @normalized
+                        AND kind = @kind AND entry_id IS NOT DISTINCT FROM @entry AND time >= @time - @repeatWindow) AS is_repeat,
+                    (SELECT count(*) FROM feedback WHERE conversation = @conversation AND time >= @time - interval '1 minute') AS recent),
+            inserted AS (
+                INSERT INTO feedback (time, channel, conversation, question, normalized_question, entry_id, confidence, kind)
+                SELECT @time, @channel, @conversation, @question, @normalized, @entry, @confidence, @kind
+                FROM seen WHERE NOT seen.is_repeat AND seen.recent < @perMinute
+                RETURNING id)
+            SELECT seen.is_repeat, EXISTS (SELECT 1 FROM inserted) FROM seen;
             """);
+        var question = ControlCharacters.Strip(feedbackEvent.Question);
         insert.Parameters.AddWithValue("time", feedbackEvent.Time.ToUniversalTime());
         insert.Parameters.AddWithValue("channel", Text(feedbackEvent.Channel));
         insert.Parameters.AddWithValue("conversation", Text(feedbackEvent.Conversation));
-        var question = ControlCharacters.Strip(feedbackEvent.Question);
         insert.Parameters.AddWithValue("question", question);
         insert.Parameters.AddWithValue("normalized", QuestionNormalizer.Normalize(question));
         insert.Parameters.AddWithValue("entry", NpgsqlDbType.Text, feedbackEvent.EntryId is { } entry ? Text(entry) : DBNull.Value);
         insert.Parameters.AddWithValue("confidence", NpgsqlDbType.Double, feedbackEvent.Confidence is { } c ? (double)c : DBNull.Value);
         insert.Parameters.AddWithValue("kind", feedbackEvent.Kind.ToName());
-        await insert.ExecuteNonQueryAsync(cancellationToken);
+        insert.Parameters.AddWithValue("repeatWindow", retention.RepeatWindow);
+        insert.Parameters.AddWithValue("perMinute", (long)retention.MaxPerConversationPerMinute);
+        bool repeat, stored;
+        await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            (repeat, stored) = (reader.GetBoolean(0), reader.GetBoolean(1));
+        }
+
+        if (!stored)
+        {
+            return repeat ? FeedbackRecorded.Repeat : FeedbackRecorded.RateLimited;
+        }
+
+        // Both deletes walk an index from one end, so keeping the caps on every insert costs about as much as the insert.
+        await using var prune = dataSource.CreateCommand(
+            """
+            DELETE FROM feedback WHERE time < @time - @maxAge;
+            DELETE FROM feedback WHERE id <= (SELECT max(id) FROM feedback) - @maxRows;
+            """);
+        prune.Parameters.AddWithValue("time", feedbackEvent.Time.ToUniversalTime());
+        prune.Parameters.AddWithValue("maxAge", retention.MaxAge);
+        prune.Parameters.AddWithValue("maxRows", (long)retention.MaxRows);
+        await prune.ExecuteNonQueryAsync(cancellationToken);
+        return FeedbackRecorded.Stored;
     }
 
     // PostgreSQL text cannot hold U+0000, which a JSON body can carry: keep the row, with the character replaced.

@@ -33,6 +33,10 @@ public static class PostgresSchema
             kind text NOT NULL);
         CREATE INDEX ix_feedback_kind_question ON feedback (kind, normalized_question);
         """,
+        """
+        CREATE INDEX ix_feedback_conversation_time ON feedback (conversation, time);
+        CREATE INDEX ix_feedback_time ON feedback (time);
+        """,
     ];
 
     /// <summary>The schema version this build expects.</summary>

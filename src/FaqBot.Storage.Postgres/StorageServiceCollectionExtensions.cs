@@ -32,7 +32,8 @@ public static class StorageServiceCollectionExtensions
 
         services.TryAddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString!));
         services.TryAddSingleton<PostgresStorage>();
-        services.TryAddSingleton<PostgresFeedbackStore>();
+        services.TryAddSingleton(sp => new PostgresFeedbackStore(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IOptions<FeedbackRetention>>().Value));
         services.Replace(ServiceDescriptor.Singleton<IStorage>(sp => UsesPostgres(sp)
             ? sp.GetRequiredService<PostgresStorage>()
             : sp.GetRequiredService<MemoryCacheStorage>()));

@@ -288,8 +288,8 @@ public sealed class FaqDialog
                 return;
             case var declined:
                 var closest = declined.Alternatives.Count > 0 ? declined.Alternatives[0] : null;
-                await RecordAsync(turnContext, question, closest?.EntryId, declined.Confidence, FeedbackKind.Declined, cancellationToken);
-                await SendAsync(turnContext, channel, DeclineText(), ["topics", "help"], cancellationToken);
+                var noted = await RecordAsync(turnContext, question, closest?.EntryId, declined.Confidence, FeedbackKind.Declined, cancellationToken);
+                await SendAsync(turnContext, channel, DeclineText(noted), ["topics", "help"], cancellationToken);
                 return;
         }
     }
@@ -374,9 +374,11 @@ public sealed class FaqDialog
         ITurnContext turnContext, ChannelProfile channel, string pending, IReadOnlyList<ClarificationCandidate> candidates, CancellationToken cancellationToken)
     {
         var best = candidates.Count > 0 ? candidates[0] : null;
-        await RecordAsync(turnContext, pending, best?.EntryId, best?.Confidence, FeedbackKind.NoneOfThese, cancellationToken);
+        var noted = await RecordAsync(turnContext, pending, best?.EntryId, best?.Confidence, FeedbackKind.NoneOfThese, cancellationToken);
         await SendAsync(turnContext, channel,
-            "Thanks, I've noted that question so the article can be improved. Could you rephrase it, with a few more details?",
+            noted
+                ? "Thanks, I've noted that question so the article can be improved. Could you rephrase it, with a few more details?"
+                : "Sorry about that. Could you rephrase your question, with a few more details?",
             ["topics"], cancellationToken);
     }
 
@@ -456,12 +458,12 @@ public sealed class FaqDialog
         await turnContext.SendActivitiesAsync(activities, cancellationToken);
     }
 
-    private string DeclineText()
+    private string DeclineText(bool noted)
     {
         var sections = Summary.Topics.SelectMany(t => t.Sections).Take(4).Select(s => s.ToLowerInvariant()).ToList();
         var examples = sections.Count > 0 ? $" (for example {string.Join("; ", sections)})" : string.Empty;
         return $"Sorry, I can only answer questions about {Summary.TitlesText}{examples}. " +
-            "I've noted your question. Type **topics** to see everything I cover.";
+            (noted ? "I've noted your question. " : string.Empty) + "Type **topics** to see everything I cover.";
     }
 
     private static ClarificationCandidate? Pick(string text, IReadOnlyList<ClarificationCandidate> candidates)
@@ -475,6 +477,8 @@ public sealed class FaqDialog
         return candidates.FirstOrDefault(c => QuestionNormalizer.Normalize(c.Question) == normalized || c.EntryId == text);
     }
 
+    // True when the event is in the store: stored now, or already there as a repeat. False when it was dropped by the
+    // rate limit or could not be saved, so the reply does not claim it was noted.
     private async Task<bool> RecordAsync(
         ITurnContext turnContext, string question, string? entryId, float? confidence, FeedbackKind kind, CancellationToken cancellationToken)
     {
@@ -483,8 +487,7 @@ public sealed class FaqDialog
             _time.GetUtcNow(), activity.ChannelId ?? "unknown", activity.Conversation?.Id ?? "unknown", question, entryId, confidence, kind);
         try
         {
-            await _feedback.RecordAsync(feedbackEvent, cancellationToken);
-            return true;
+            return await _feedback.RecordAsync(feedbackEvent, cancellationToken) is not FeedbackRecorded.RateLimited;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

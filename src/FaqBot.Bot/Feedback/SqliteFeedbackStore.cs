@@ -15,39 +15,76 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
 
     // One connection, one insert at a time: an insert without fsync takes microseconds, far below a turn.
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly FeedbackRetention _retention;
     private SqliteConnection? _connection;
-    private SqliteCommand? _insert;
+    private Commands? _commands;
     private bool _disposed;
 
     /// <summary>Creates a store over <paramref name="databasePath"/>; the file and its folder are created on the first event.</summary>
-    public SqliteFeedbackStore(string databasePath)
+    /// <param name="databasePath">The database file.</param>
+    /// <param name="retention">Rate, repeats and caps; the defaults when null.</param>
+    public SqliteFeedbackStore(string databasePath, FeedbackRetention? retention = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         DatabasePath = Path.GetFullPath(databasePath);
+        _retention = retention ?? new FeedbackRetention();
+        if (_retention.Problem() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(retention));
+        }
     }
 
     /// <summary>The database file.</summary>
     public string DatabasePath { get; }
 
     /// <inheritdoc />
-    public async Task RecordAsync(FeedbackEvent feedbackEvent, CancellationToken cancellationToken)
+    public async Task<FeedbackRecorded> RecordAsync(FeedbackEvent feedbackEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(feedbackEvent);
         await _gate.WaitAsync(cancellationToken);
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            var insert = _insert ??= Open();
-            insert.Parameters["@time"].Value = feedbackEvent.Time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+            var commands = _commands ??= Open();
+            var question = ControlCharacters.Strip(feedbackEvent.Question);
+            var time = feedbackEvent.Time.UtcDateTime;
+            var check = commands.Check;
+            check.Parameters["@conversation"].Value = feedbackEvent.Conversation;
+            check.Parameters["@normalized"].Value = QuestionNormalizer.Normalize(question);
+            check.Parameters["@entry"].Value = (object?)feedbackEvent.EntryId ?? DBNull.Value;
+            check.Parameters["@kind"].Value = feedbackEvent.Kind.ToName();
+            check.Parameters["@repeatSince"].Value = Time(Before(time, _retention.RepeatWindow));
+            check.Parameters["@minuteSince"].Value = Time(time.AddMinutes(-1));
+            using (var reader = check.ExecuteReader())
+            {
+                reader.Read();
+                if (reader.GetInt64(0) > 0)
+                {
+                    return FeedbackRecorded.Repeat;
+                }
+
+                if (reader.GetInt64(1) >= _retention.MaxPerConversationPerMinute)
+                {
+                    return FeedbackRecorded.RateLimited;
+                }
+            }
+
+            var insert = commands.Insert;
+            insert.Parameters["@time"].Value = Time(time);
             insert.Parameters["@channel"].Value = feedbackEvent.Channel;
             insert.Parameters["@conversation"].Value = feedbackEvent.Conversation;
-            var question = ControlCharacters.Strip(feedbackEvent.Question);
             insert.Parameters["@question"].Value = question;
-            insert.Parameters["@normalized"].Value = QuestionNormalizer.Normalize(question);
-            insert.Parameters["@entry"].Value = (object?)feedbackEvent.EntryId ?? DBNull.Value;
+            insert.Parameters["@normalized"].Value = check.Parameters["@normalized"].Value;
+            insert.Parameters["@entry"].Value = check.Parameters["@entry"].Value;
             insert.Parameters["@confidence"].Value = feedbackEvent.Confidence is { } c ? (double)c : DBNull.Value;
             insert.Parameters["@kind"].Value = feedbackEvent.Kind.ToName();
             insert.ExecuteNonQuery();
+
+            // Both deletes walk an index from one end, so keeping the caps on every insert costs about as much as the insert.
+            commands.Prune.Parameters["@before"].Value = Time(Before(time, _retention.MaxAge));
+            commands.Prune.Parameters["@maxRows"].Value = _retention.MaxRows;
+            commands.Prune.ExecuteNonQuery();
+            return FeedbackRecorded.Stored;
         }
         catch (SqliteException)
         {
@@ -98,7 +135,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
         return await FeedbackReview.ReadAsync(connection, "group_concat(DISTINCT entry_id)", query, cancellationToken);
     }
 
-    private SqliteCommand Open()
+    private Commands Open()
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
@@ -126,22 +163,32 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
                         confidence REAL NULL,
                         kind TEXT NOT NULL);
                     CREATE INDEX IF NOT EXISTS ix_feedback_kind_question ON feedback (kind, normalized_question);
+                    CREATE INDEX IF NOT EXISTS ix_feedback_conversation_time ON feedback (conversation, time);
+                    CREATE INDEX IF NOT EXISTS ix_feedback_time ON feedback (time);
                     """;
                 schema.ExecuteNonQuery();
             }
 
-            var insert = connection.CreateCommand();
-            insert.CommandText = """
-                INSERT INTO feedback (time, channel, conversation, question, normalized_question, entry_id, confidence, kind)
-                VALUES (@time, @channel, @conversation, @question, @normalized, @entry, @confidence, @kind);
-                """;
-            foreach (var name in (string[])["@time", "@channel", "@conversation", "@question", "@normalized", "@entry", "@confidence", "@kind"])
-            {
-                insert.Parameters.Add(new SqliteParameter { ParameterName = name });
-            }
-
+            var commands = new Commands(
+                Command(connection, """
+                    SELECT
+                        EXISTS (SELECT 1 FROM feedback WHERE conversation = @conversation AND normalized_question = @normalized
+                            AND kind = @kind AND entry_id IS @entry AND time >= @repeatSince),
+                        (SELECT count(*) FROM feedback WHERE conversation = @conversation AND time >= @minuteSince);
+                    """,
+                    "@conversation", "@normalized", "@entry", "@kind", "@repeatSince", "@minuteSince"),
+                Command(connection, """
+                    INSERT INTO feedback (time, channel, conversation, question, normalized_question, entry_id, confidence, kind)
+                    VALUES (@time, @channel, @conversation, @question, @normalized, @entry, @confidence, @kind);
+                    """,
+                    "@time", "@channel", "@conversation", "@question", "@normalized", "@entry", "@confidence", "@kind"),
+                Command(connection, """
+                    DELETE FROM feedback WHERE time < @before;
+                    DELETE FROM feedback WHERE id <= (SELECT max(id) FROM feedback) - @maxRows;
+                    """,
+                    "@before", "@maxRows"));
             _connection = connection;
-            return insert;
+            return commands;
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
@@ -151,11 +198,38 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
         }
     }
 
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        return command;
+    }
+
+    // A setting of many centuries must not throw.
+    private static DateTime Before(DateTime utc, TimeSpan span) => utc - DateTime.MinValue > span ? utc - span : DateTime.MinValue;
+
+    private static string Time(DateTime utc) => utc.ToString(TimeFormat, CultureInfo.InvariantCulture);
+
     private void Close()
     {
-        _insert?.Dispose();
-        _insert = null;
+        _commands?.Dispose();
+        _commands = null;
         _connection?.Dispose();
         _connection = null;
+    }
+
+    private sealed record Commands(SqliteCommand Check, SqliteCommand Insert, SqliteCommand Prune) : IDisposable
+    {
+        public void Dispose()
+        {
+            Check.Dispose();
+            Insert.Dispose();
+            Prune.Dispose();
+        }
     }
 }

@@ -32,9 +32,9 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
         {
             await store.RecordAsync(Event("Can I use a toothbrush?", FeedbackKind.Declined, T0), CancellationToken.None);
             await store.RecordAsync(Event("can i use a TOOTHBRUSH", FeedbackKind.NoneOfThese, T0.AddMinutes(5), "e1"), CancellationToken.None);
-            await store.RecordAsync(Event("Can I use a toothbrush??", FeedbackKind.Declined, T0.AddMinutes(9)), CancellationToken.None);
+            await store.RecordAsync(Event("Can I use a toothbrush??", FeedbackKind.Declined, T0.AddMinutes(9), conversation: "conversation-3"), CancellationToken.None);
             await store.RecordAsync(Event("Is steaming safe?", FeedbackKind.Unhelpful, T0.AddMinutes(1), "e2"), CancellationToken.None);
-            await store.RecordAsync(Event("Is steaming safe?", FeedbackKind.Unhelpful, T0.AddMinutes(2), "e2"), CancellationToken.None);
+            await store.RecordAsync(Event("Is steaming safe?", FeedbackKind.Unhelpful, T0.AddMinutes(2), "e2", "conversation-2"), CancellationToken.None);
             await store.RecordAsync(Event("What is retinol?", FeedbackKind.Declined, T0.AddMinutes(3)), CancellationToken.None);
             await store.RecordAsync(Event("How often?", FeedbackKind.Helpful, T0.AddMinutes(4), "e3"), CancellationToken.None);
         }
@@ -60,7 +60,7 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
         {
             await store.RecordAsync(Event("a", FeedbackKind.Declined, T0), CancellationToken.None);
             await store.RecordAsync(Event("b", FeedbackKind.Unhelpful, T0), CancellationToken.None);
-            await store.RecordAsync(Event("b", FeedbackKind.Unhelpful, T0), CancellationToken.None);
+            await store.RecordAsync(Event("b", FeedbackKind.Unhelpful, T0, conversation: "conversation-2"), CancellationToken.None);
             await store.RecordAsync(Event("c", FeedbackKind.Helpful, T0), CancellationToken.None);
         }
 
@@ -85,7 +85,7 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
     {
         using var store = new SqliteFeedbackStore(DatabasePath);
         await Task.WhenAll(Enumerable.Range(0, 300).Select(i => Task.Run(() =>
-            store.RecordAsync(Event($"question {i % 30}", FeedbackKind.Declined, T0.AddSeconds(i)), CancellationToken.None))));
+            store.RecordAsync(Event($"question {i % 30}", FeedbackKind.Declined, T0.AddSeconds(i), conversation: $"c{i}"), CancellationToken.None))));
 
         var items = await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([], 100), CancellationToken.None);
         Assert.Equal(30, items!.Count);
@@ -98,7 +98,7 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
         using var first = new SqliteFeedbackStore(DatabasePath);
         using var second = new SqliteFeedbackStore(DatabasePath);
         await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(() =>
-            (i % 2 == 0 ? first : second).RecordAsync(Event("same question", FeedbackKind.Unhelpful, T0), CancellationToken.None))));
+            (i % 2 == 0 ? first : second).RecordAsync(Event("same question", FeedbackKind.Unhelpful, T0, conversation: $"c{i}"), CancellationToken.None))));
 
         var items = await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([], 10), CancellationToken.None);
         Assert.Equal(100, Assert.Single(items!).Count);
@@ -174,12 +174,76 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
         Assert.Equal("is steaming safe?", Assert.Single(items!).Question);
     }
 
+    [Fact]
+    public async Task A_conversation_stores_at_most_its_rate_per_minute_and_others_are_not_held_back()
+    {
+        using var store = new SqliteFeedbackStore(DatabasePath, new FeedbackRetention { MaxPerConversationPerMinute = 10 });
+
+        var flood = new List<FeedbackRecorded>();
+        for (var i = 0; i < 25; i++)
+        {
+            flood.Add(await store.RecordAsync(Event($"flood {i}", FeedbackKind.Declined, T0.AddSeconds(i)), CancellationToken.None));
+        }
+
+        Assert.Equal([.. Enumerable.Repeat(FeedbackRecorded.Stored, 10), .. Enumerable.Repeat(FeedbackRecorded.RateLimited, 15)], flood);
+        Assert.Equal(FeedbackRecorded.Stored, await store.RecordAsync(Event("someone else", FeedbackKind.Declined, T0.AddSeconds(30), conversation: "conversation-2"), CancellationToken.None));
+        Assert.Equal(FeedbackRecorded.Stored, await store.RecordAsync(Event("a minute later", FeedbackKind.Declined, T0.AddSeconds(70)), CancellationToken.None));
+        Assert.Equal(12, await RowCountAsync());
+    }
+
+    [Fact]
+    public async Task The_same_question_repeated_in_a_conversation_is_stored_once_within_the_repeat_window()
+    {
+        using var store = new SqliteFeedbackStore(DatabasePath, new FeedbackRetention { RepeatWindow = TimeSpan.FromHours(1) });
+
+        var results = new List<FeedbackRecorded>();
+        foreach (var (question, minutes) in new[] { ("Is steaming safe?", 0), ("is STEAMING safe", 1), ("Is steaming safe??", 59) })
+        {
+            results.Add(await store.RecordAsync(Event(question, FeedbackKind.Unhelpful, T0.AddMinutes(minutes), "e2"), CancellationToken.None));
+        }
+
+        Assert.Equal([FeedbackRecorded.Stored, FeedbackRecorded.Repeat, FeedbackRecorded.Repeat], results);
+
+        // Another kind, another entry, another conversation or after the window: stored.
+        Assert.Equal(FeedbackRecorded.Stored, await store.RecordAsync(Event("Is steaming safe?", FeedbackKind.Declined, T0.AddMinutes(2), "e2"), CancellationToken.None));
+        Assert.Equal(FeedbackRecorded.Stored, await store.RecordAsync(Event("Is steaming safe?", FeedbackKind.Unhelpful, T0.AddMinutes(3), "e9"), CancellationToken.None));
+        Assert.Equal(FeedbackRecorded.Stored, await store.RecordAsync(Event("Is steaming safe?", FeedbackKind.Unhelpful, T0.AddMinutes(4), "e2", "conversation-2"), CancellationToken.None));
+        Assert.Equal(FeedbackRecorded.Stored, await store.RecordAsync(Event("Is steaming safe?", FeedbackKind.Unhelpful, T0.AddMinutes(61), "e2"), CancellationToken.None));
+        Assert.Equal(5, await RowCountAsync());
+    }
+
+    [Fact]
+    public async Task Retention_keeps_the_newest_rows_up_to_the_cap_and_drops_rows_past_the_age()
+    {
+        using var store = new SqliteFeedbackStore(DatabasePath, new FeedbackRetention { MaxRows = 5, MaxAge = TimeSpan.FromDays(30) });
+        for (var i = 0; i < 40; i++)
+        {
+            await store.RecordAsync(Event($"question {i}", FeedbackKind.Declined, T0.AddSeconds(i), conversation: $"c{i}"), CancellationToken.None);
+        }
+
+        var items = await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([], 100), CancellationToken.None);
+        Assert.Equal(["question 35", "question 36", "question 37", "question 38", "question 39"], items!.Select(i => i.Question).Order());
+
+        await store.RecordAsync(Event("a month on", FeedbackKind.Declined, T0.AddDays(31)), CancellationToken.None);
+        items = await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([], 100), CancellationToken.None);
+        Assert.Equal("a month on", Assert.Single(items!).Question);
+    }
+
     [Theory]
     [InlineData("Can I exfoliate  every day?!", "can i exfoliate every day")]
     [InlineData("  DON'T   use hot water… ", "dont use hot water")]
     [InlineData("???", "")]
     public void Questions_are_normalised_for_grouping(string question, string expected) =>
         Assert.Equal(expected, QuestionNormalizer.Normalize(question));
+
+    private async Task<long> RowCountAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM feedback;";
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
 
     // Another process drops the table under the store's open connection.
     private async Task DropFeedbackTableAsync()
@@ -191,8 +255,8 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
         await drop.ExecuteNonQueryAsync();
     }
 
-    private static FeedbackEvent Event(string question, FeedbackKind kind, DateTimeOffset time, string? entry = null) =>
-        new(time, "emulator", "conversation-1", question, entry, 0.5f, kind);
+    private static FeedbackEvent Event(string question, FeedbackKind kind, DateTimeOffset time, string? entry = null, string conversation = "conversation-1") =>
+        new(time, "emulator", conversation, question, entry, 0.5f, kind);
 
     public void Dispose()
     {
