@@ -34,7 +34,12 @@ public sealed class PostgresFeedbackStore(NpgsqlDataSource dataSource, FeedbackR
                 INSERT INTO feedback (time, channel, conversation, question, normalized_question, entry_id, confidence, kind)
                 SELECT @time, @channel, @conversation, @question, @normalized, @entry, @confidence, @kind
                 FROM seen WHERE NOT seen.is_repeat AND seen.recent < @perMinute
-                RETURNING id)
+                RETURNING id),
+            -- Both conditions walk an index from one end, so keeping the caps on every insert costs about as much as the insert.
+            pruned AS (
+                DELETE FROM feedback
+                WHERE EXISTS (SELECT 1 FROM inserted)
+                    AND (time < @time - @maxAge OR id <= (SELECT max(id) FROM inserted) - @maxRows))
             SELECT seen.is_repeat, EXISTS (SELECT 1 FROM inserted) FROM seen;
             """);
         var question = ControlCharacters.Strip(feedbackEvent.Question);
@@ -48,6 +53,8 @@ public sealed class PostgresFeedbackStore(NpgsqlDataSource dataSource, FeedbackR
         insert.Parameters.AddWithValue("kind", feedbackEvent.Kind.ToName());
         insert.Parameters.AddWithValue("repeatWindow", retention.RepeatWindow);
         insert.Parameters.AddWithValue("perMinute", (long)retention.MaxPerConversationPerMinute);
+        insert.Parameters.AddWithValue("maxAge", retention.MaxAge);
+        insert.Parameters.AddWithValue("maxRows", (long)retention.MaxRows);
         bool repeat, stored;
         await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
         {
@@ -55,22 +62,7 @@ public sealed class PostgresFeedbackStore(NpgsqlDataSource dataSource, FeedbackR
             (repeat, stored) = (reader.GetBoolean(0), reader.GetBoolean(1));
         }
 
-        if (!stored)
-        {
-            return repeat ? FeedbackRecorded.Repeat : FeedbackRecorded.RateLimited;
-        }
-
-        // Both deletes walk an index from one end, so keeping the caps on every insert costs about as much as the insert.
-        await using var prune = dataSource.CreateCommand(
-            """
-            DELETE FROM feedback WHERE time < @time - @maxAge;
-            DELETE FROM feedback WHERE id <= (SELECT max(id) FROM feedback) - @maxRows;
-            """);
-        prune.Parameters.AddWithValue("time", feedbackEvent.Time.ToUniversalTime());
-        prune.Parameters.AddWithValue("maxAge", retention.MaxAge);
-        prune.Parameters.AddWithValue("maxRows", (long)retention.MaxRows);
-        await prune.ExecuteNonQueryAsync(cancellationToken);
-        return FeedbackRecorded.Stored;
+        return stored ? FeedbackRecorded.Stored : repeat ? FeedbackRecorded.Repeat : FeedbackRecorded.RateLimited;
     }
 
     // PostgreSQL text cannot hold U+0000, which a JSON body can carry: keep the row, with the character replaced.

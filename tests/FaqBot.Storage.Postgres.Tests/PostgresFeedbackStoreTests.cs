@@ -53,8 +53,11 @@ public sealed class PostgresFeedbackStoreTests(PostgresServer server) : IAsyncLi
     [Fact]
     public async Task Events_from_two_replicas_at_once_all_land()
     {
-        await using var other = NpgsqlDataSource.Create(_dataSource.ConnectionString);
-        var replicas = new[] { new PostgresFeedbackStore(_dataSource), new PostgresFeedbackStore(other) };
+        // Two replicas whose pools together stay under the test server's max_connections (200), as a deployment's must.
+        var pooled = new NpgsqlConnectionStringBuilder(_dataSource.ConnectionString) { MaxPoolSize = 50 }.ConnectionString;
+        await using var one = NpgsqlDataSource.Create(pooled);
+        await using var other = NpgsqlDataSource.Create(pooled);
+        var replicas = new[] { new PostgresFeedbackStore(one), new PostgresFeedbackStore(other) };
         var question = "race " + Guid.NewGuid().ToString("n");
 
         await Task.WhenAll(Enumerable.Range(0, 200).Select(i =>
