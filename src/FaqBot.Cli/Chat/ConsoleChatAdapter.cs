@@ -10,7 +10,7 @@ namespace FaqBot.Cli.Chat;
 /// <summary>
 /// An in-process adapter that runs the bot in a terminal: the conversation opens like the Emulator's (one
 /// conversationUpdate with bot and user), each line typed is a message, replies are rendered from Markdown, and
-/// suggested actions are shown as numbered choices (typing the number sends that choice). <c>/quit</c> or end of
+/// suggested actions are shown as numbered choices (typing the number sends that choice). <c>bye</c>, <c>quit</c> or end of
 /// input (Ctrl-D) ends the conversation.
 /// </summary>
 public sealed class ConsoleChatAdapter : BotAdapter
@@ -54,7 +54,7 @@ public sealed class ConsoleChatAdapter : BotAdapter
             }
 
             var text = line.Trim();
-            if (text is "/quit" or "/exit")
+            if (IsGoodbye(text))
             {
                 break;
             }
@@ -151,4 +151,8 @@ public sealed class ConsoleChatAdapter : BotAdapter
         LocalTimestamp = DateTimeOffset.Now,
         Locale = CultureInfo.CurrentCulture.Name is { Length: > 0 } name ? name : "en-US",
     };
+
+    // What people type to leave a chat; only the whole line counts, so "how do I exit safely?" is still a question.
+    private static bool IsGoodbye(string text) =>
+        text.TrimEnd('!', '.').ToLowerInvariant() is "/quit" or "/exit" or "quit" or "exit" or "bye" or "goodbye" or "bye bye";
 }

@@ -21,7 +21,7 @@ public static class ChatCommand
             Description = $"Folder for {BotOptions.DatabaseFileName}, where feedback is recorded (default: Bot:DataDirectory from appsettings.json, else data).",
         };
         var command = new Command("chat", "Chat with the FAQ bot in this terminal. Suggested actions are numbered: type the number to pick one. "
-            + "/quit or Ctrl-D ends the chat. Trains the answer model first if none is current.\n"
+            + "bye, quit (or /quit) or Ctrl-D ends the chat. Trains the answer model first if none is current.\n"
             + "Exit codes: 0 done, 1 bad input (no articles, bad configuration).")
         {
             data,
@@ -57,7 +57,7 @@ public static class ChatCommand
             var engine = host.Services.GetRequiredService<IAnswerEngine>();
             bot = host.Services.GetRequiredService<IBot>();
             console.MarkupLine($"[dim]{engine.Status.Entries} entries from {engine.KnowledgeBase.Articles.Count} article(s); "
-                + $"feedback goes to {Markup.Escape(options.GetDatabasePath())}. Type /quit or press Ctrl-D to leave.[/]");
+                + $"feedback goes to {Markup.Escape(options.GetDatabasePath())}. Type bye or press Ctrl-D to leave.[/]");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

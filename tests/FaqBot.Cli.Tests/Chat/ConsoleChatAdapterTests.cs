@@ -42,6 +42,22 @@ public sealed class ConsoleChatAdapterTests
         Assert.DoesNotContain("never read", string.Join(",", bot.Received.Select(a => a.Text)), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("bye")]
+    [InlineData("Bye!")]
+    [InlineData("goodbye")]
+    [InlineData("quit")]
+    [InlineData("exit")]
+    [InlineData("/quit")]
+    public async Task Saying_goodbye_ends_the_chat(string goodbye)
+    {
+        var bot = new ScriptedBot();
+
+        await new ConsoleChatAdapter(_console).RunAsync(bot, new StringReader($"hello there\n{goodbye}\nnever read\n"), CancellationToken.None);
+
+        Assert.Equal(["hello there"], bot.Received.Skip(1).Select(a => a.Text));
+    }
+
     [Fact]
     public async Task End_of_input_ends_the_conversation_and_a_number_without_choices_is_sent_as_text()
     {
