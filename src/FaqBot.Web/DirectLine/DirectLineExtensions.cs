@@ -42,6 +42,7 @@ public static class DirectLineExtensions
         builder.Services.AddSingleton<DirectLineTokenService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DirectLineTokenService>());
         builder.Services.AddSingleton<DirectLineAdapter>();
+        builder.Services.AddSingleton<DirectLineStreamLimiter>();
         builder.Services.AddHostedService<DirectLineExpiryService>();
 
         // Tokens are free to get, so opening conversations is limited per client address to keep one client from

@@ -16,6 +16,7 @@ internal static class DirectLineStream
         HttpContext context,
         DirectLineTokenService tokens,
         IDirectLineStore store,
+        DirectLineStreamLimiter limiter,
         IHostApplicationLifetime lifetime)
     {
         if (!context.WebSockets.IsWebSocketRequest)
@@ -37,8 +38,44 @@ internal static class DirectLineStream
             return;
         }
 
+        if (!limiter.TryEnter(conversationId))
+        {
+            await Results.Problem(detail: "This conversation already has as many streams open as allowed.", statusCode: StatusCodes.Status429TooManyRequests)
+                .ExecuteAsync(context);
+            return;
+        }
+
+        try
+        {
+            WebSocket socket;
+            try
+            {
+                socket = await context.WebSockets.AcceptWebSocketAsync();
+            }
+            catch (InvalidOperationException) when (!context.Response.HasStarted)
+            {
+                // Kestrel refuses the upgrade once Connections:MaxUpgradedConnections sockets are open.
+                context.Response.Headers.RetryAfter = "10";
+                await Results.Problem(detail: "The server holds as many streams as it allows; try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable)
+                    .ExecuteAsync(context);
+                return;
+            }
+
+            using (socket)
+            {
+                await StreamAsync(socket, conversationId, context, store, lifetime);
+            }
+        }
+        finally
+        {
+            limiter.Exit(conversationId);
+        }
+    }
+
+    private static async Task StreamAsync(WebSocket socket, string conversationId, HttpContext context, IDirectLineStore store, IHostApplicationLifetime lifetime)
+    {
+        var query = context.Request.Query;
         var watermark = long.TryParse(query["watermark"], NumberStyles.None, CultureInfo.InvariantCulture, out var mark) ? mark : 0;
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
         using var closed = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         var receiving = ReceiveUntilClosedAsync(socket, closed);
         try

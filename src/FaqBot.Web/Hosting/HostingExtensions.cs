@@ -1,5 +1,7 @@
 using FaqBot.Web.Security;
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 namespace FaqBot.Web.Hosting;
 
@@ -23,6 +25,7 @@ public static class HostingExtensions
 
         // Kestrel's "Server: Kestrel" header only tells a scanner what to try.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        AddConnectionLimits(builder.Services);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SecurityHeaders>();
@@ -43,6 +46,37 @@ public static class HostingExtensions
         return builder;
     }
 
+    // Every connection is a file descriptor and some memory: idle floods must meet these caps before the open-file limit.
+    private static void AddConnectionLimits(IServiceCollection services)
+    {
+        services.AddOptions<ConnectionLimitsOptions>()
+            .BindConfiguration(ConnectionLimitsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .PostConfigure(limits =>
+            {
+                limits.OpenFileLimit ??= OpenFileLimit.Read();
+
+                // A quarter of the descriptors stays for files, the database and the replies sent to channels.
+                var budget = limits.OpenFileLimit is { } files ? (int)Math.Min(files * 3 / 4, int.MaxValue) : 8_000;
+                limits.MaxConnections ??= Math.Max(1, Math.Min(4_000, (budget * 2 / 3) - ConnectionLimitsOptions.HealthHeadroom));
+                limits.MaxUpgradedConnections ??= Math.Max(1, Math.Min(1_000, budget / 3));
+            })
+            .Validate(
+                limits => limits.OpenFileLimit is not { } files
+                    || limits.MaxConnections + ConnectionLimitsOptions.HealthHeadroom + limits.MaxUpgradedConnections < files,
+                "Connections:MaxConnections + MaxUpgradedConnections (+32 for /healthz) must stay below the open-file limit (ulimit -n); "
+                + "lower them or raise the limit.")
+            .ValidateOnStart();
+        services.AddSingleton<ConnectionGate>();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<ConnectionLimitsOptions>, ConnectionGate>((kestrel, options, gate) =>
+        {
+            var limits = options.Value;
+            kestrel.Limits.MaxConcurrentConnections = limits.MaxConnections + ConnectionLimitsOptions.HealthHeadroom;
+            kestrel.Limits.MaxConcurrentUpgradedConnections = limits.MaxUpgradedConnections;
+            kestrel.ConfigureEndpointDefaults(listen => listen.Use(next => connection => gate.OnConnectionAsync(connection, next)));
+        });
+    }
+
     /// <summary>Adds the middleware the endpoints need (security headers, CORS, rate limits, WebSockets for the Direct Line stream).</summary>
     public static WebApplication UseFaqBotHost(this WebApplication app)
     {
@@ -58,10 +92,21 @@ public static class HostingExtensions
             });
             return next(context);
         });
+        app.Use((context, next) =>
+            ConnectionGate.IsOverLimit(context) && !context.Request.Path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase)
+                ? ServiceBusyAsync(context)
+                : next(context));
         app.UseCors();
         app.UseRateLimiter();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         return app;
+    }
+
+    private static Task ServiceBusyAsync(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = "10";
+        return Results.Problem(detail: "The server has too many open connections; try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable)
+            .ExecuteAsync(context);
     }
 
     // --urls, ASPNETCORE_URLS/DOTNET_URLS, *_HTTP_PORTS and Kestrel:Endpoints all win over our default.

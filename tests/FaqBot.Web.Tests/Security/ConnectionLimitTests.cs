@@ -1,0 +1,149 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Net.WebSockets;
+using FaqBot.Web.Hosting;
+using FaqBot.Web.Tests.DirectLine;
+using FaqBot.Web.Tests.Support;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.Web.Tests.Security;
+
+/// <summary>
+/// Issue 17 item 1: idle TCP and WebSocket floods meet connection caps set below the open-file limit instead of ending
+/// the process; past the cap requests get 503 while /healthz still answers, and one conversation holds a few streams.
+/// </summary>
+public sealed class ConnectionLimitTests
+{
+    [Theory]
+    [InlineData(4_096)]
+    [InlineData(1_024)]
+    [InlineData(1_048_576)]
+    public void Kestrel_caps_connections_and_WebSockets_below_the_open_file_limit(long openFiles)
+    {
+        using var factory = new FaqBotWebFactory(new Dictionary<string, string?> { ["Connections:OpenFileLimit"] = openFiles.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+        var limits = factory.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits;
+
+        Assert.NotNull(limits.MaxConcurrentConnections);
+        Assert.NotNull(limits.MaxConcurrentUpgradedConnections);
+        Assert.True(limits.MaxConcurrentConnections + limits.MaxConcurrentUpgradedConnections <= openFiles * 3 / 4, $"{limits.MaxConcurrentConnections} + {limits.MaxConcurrentUpgradedConnections}");
+        Assert.InRange(limits.MaxConcurrentConnections!.Value, 100, 4_100);
+    }
+
+    [Fact]
+    public void Limits_that_do_not_fit_under_the_open_file_limit_stop_the_host_at_start()
+    {
+        using var factory = new FaqBotWebFactory(new Dictionary<string, string?>
+        {
+            ["Connections:OpenFileLimit"] = "1024",
+            ["Connections:MaxConnections"] = "5000",
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.Services);
+
+        Assert.Contains("open-file limit", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Past_the_connection_cap_requests_get_503_while_healthz_answers_and_service_resumes_when_they_close()
+    {
+        using var factory = new FaqBotWebFactory(new Dictionary<string, string?> { ["Connections:MaxConnections"] = "3" });
+        var baseAddress = factory.StartOnLoopback();
+        var gate = factory.Services.GetRequiredService<ConnectionGate>();
+        var idle = new List<TcpClient>();
+        for (var i = 0; i < 3; i++)
+        {
+            var socket = new TcpClient();
+            await socket.ConnectAsync(IPAddress.Loopback, baseAddress.Port);
+            idle.Add(socket);
+        }
+
+        await UntilAsync(() => gate.Open >= 3);
+        var page = await FreshGetAsync(baseAddress, "/");
+        var health = await FreshGetAsync(baseAddress, "/healthz");
+        idle.ForEach(socket => socket.Dispose());
+        await UntilAsync(() => gate.Open == 0);
+        var after = await FreshGetAsync(baseAddress, "/");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.True(page.Headers.Contains("Retry-After"));
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task One_conversation_holds_a_few_streams_and_the_next_gets_429()
+    {
+        using var factory = new FaqBotWebFactory(new Dictionary<string, string?> { ["Connections:MaxStreamsPerConversation"] = "2" });
+        using var http = new HttpClient { BaseAddress = factory.StartOnLoopback() };
+        var client = new DirectLineClient(http);
+        await client.StartAsync();
+
+        using var first = await OpenStreamAsync(client.StreamUrl!);
+        using var second = await OpenStreamAsync(client.StreamUrl!);
+        using var third = await OpenStreamAsync(client.StreamUrl!);
+
+        Assert.Equal(WebSocketState.Open, first.State);
+        Assert.Equal(WebSocketState.Open, second.State);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.HttpStatusCode);
+        Assert.NotEqual(WebSocketState.Open, third.State);
+    }
+
+    [Fact]
+    public async Task Past_the_WebSocket_cap_a_stream_gets_503_and_healthz_answers()
+    {
+        using var factory = new FaqBotWebFactory(new Dictionary<string, string?> { ["Connections:MaxUpgradedConnections"] = "1" });
+        var baseAddress = factory.StartOnLoopback();
+        using var http = new HttpClient { BaseAddress = baseAddress };
+        var one = new DirectLineClient(http);
+        var two = new DirectLineClient(http);
+        await one.StartAsync();
+        await two.StartAsync();
+
+        using var open = await OpenStreamAsync(one.StreamUrl!);
+        using var refused = await OpenStreamAsync(two.StreamUrl!);
+        var health = await FreshGetAsync(baseAddress, "/healthz");
+
+        Assert.Equal(WebSocketState.Open, open.State);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.HttpStatusCode);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    private static async Task<ClientWebSocket> OpenStreamAsync(string url)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await socket.ConnectAsync(new Uri(url), timeout.Token);
+        }
+        catch (WebSocketException)
+        {
+            // Refused: the status is in HttpStatusCode.
+        }
+
+        return socket;
+    }
+
+    // A new connection per request: a refused connection stays refused, so reusing it would prove nothing.
+    private static async Task<HttpResponseMessage> FreshGetAsync(Uri baseAddress, string path)
+    {
+        using var client = new HttpClient { BaseAddress = baseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, path.TrimStart('/'));
+        request.Headers.ConnectionClose = true;
+        return await client.SendAsync(request);
+    }
+
+    // Connections are counted on Kestrel's threads; the timeout only turns a hang into a failure.
+    private static async Task UntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            await Task.Delay(10, timeout.Token);
+        }
+    }
+}
