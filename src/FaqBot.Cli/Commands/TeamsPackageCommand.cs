@@ -104,6 +104,11 @@ public static class TeamsPackageCommand
             return ExitCodes.BadInput;
         }
 
+        foreach (var warning in TeamsAppPackager.Warnings(settings))
+        {
+            stderr.WriteLine("warning: " + warning);
+        }
+
         var fullPath = Path.GetFullPath(outputPath);
         var directory = Path.GetDirectoryName(fullPath)!;
         if (!Directory.Exists(directory))

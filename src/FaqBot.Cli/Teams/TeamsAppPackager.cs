@@ -9,16 +9,25 @@ using System.Text.RegularExpressions;
 namespace FaqBot.Cli.Teams;
 
 /// <summary>
-/// Builds the Teams app package: <c>manifest.json</c> (schema pinned to 1.17), <c>color.png</c> and <c>outline.png</c>,
-/// all at the root of the zip as Teams requires.
+/// Builds the Teams app package: <c>manifest.json</c> (schema <see cref="ManifestVersion"/>), <c>color.png</c> and
+/// <c>outline.png</c>, all at the root of the zip as Teams requires.
 /// </summary>
 public static partial class TeamsAppPackager
 {
-    /// <summary>The pinned manifest version; 1.17 is GA and validates offline against its published schema.</summary>
-    public const string ManifestVersion = "1.17";
+    /// <summary>
+    /// The manifest version: the newest in OfficeDev/microsoft-teams-app-schema, and the generated manifest is tested
+    /// against that schema (tests/FaqBot.Cli.Tests/Teams/Schema).
+    /// </summary>
+    public const string ManifestVersion = "1.29";
 
     /// <summary>The JSON schema of <see cref="ManifestVersion"/>.</summary>
-    public const string SchemaUrl = "https://developer.microsoft.com/json-schemas/teams/v1.17/MicrosoftTeams.schema.json";
+    public const string SchemaUrl = "https://developer.microsoft.com/json-schemas/teams/v1.29/MicrosoftTeams.schema.json";
+
+    // Where the bot can be used; each gets the command list too (in a channel or group chat after an @mention).
+    private static readonly string[] BotScopes = ["personal", "team", "groupChat"];
+
+    // Hosts reserved for examples and tests (RFC 2606, RFC 6761): a manifest pointing there has no real privacy statement.
+    private static readonly string[] PlaceholderHosts = ["example.com", "example.org", "example.net", "example", "test", "invalid", "localhost"];
 
     // Fixed namespace for name-based (v5) Teams app ids, so one bot always gets the same Teams app id.
     private static readonly Guid TeamsAppIdNamespace = new("6f1d7c35-2c1e-4f55-9a57-0c0b6f1a5e21");
@@ -57,6 +66,23 @@ public static partial class TeamsAppPackager
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// Warnings that do not stop the package: developer URLs on hosts reserved for examples, which Teams shows to users
+    /// (and app review rejects) as the publisher's website, privacy statement and terms of use.
+    /// </summary>
+    public static IReadOnlyList<string> Warnings(TeamsPackageSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var placeholders = new[] { ("--website-url", settings.WebsiteUrl), ("--privacy-url", settings.PrivacyUrl), ("--terms-url", settings.TermsOfUseUrl) }
+            .Where(option => IsPlaceholder(option.Item2))
+            .Select(option => $"{option.Item1} {option.Item2}")
+            .ToList();
+        return placeholders.Count == 0
+            ? []
+            : [$"the developer URLs are placeholders ({string.Join(", ", placeholders)}); Teams shows them to users as your "
+                + "website, privacy statement and terms of use. Pass --website-url (and --privacy-url, --terms-url) before publishing."];
     }
 
     /// <summary>A stable Teams app id derived from the bot's app id (RFC 4122 name-based UUID, SHA-1).</summary>
@@ -105,18 +131,20 @@ public static partial class TeamsAppPackager
             ["bots"] = new JsonArray(new JsonObject
             {
                 ["botId"] = settings.BotAppId.ToString("D"),
-                ["scopes"] = new JsonArray("personal", "team", "groupChat"),
+                ["scopes"] = new JsonArray([.. BotScopes.Select(scope => JsonValue.Create(scope))]),
                 ["supportsFiles"] = false,
                 ["isNotificationOnly"] = false,
-                ["commandLists"] = new JsonArray(new JsonObject
+                // One list per scope, as the schema describes commandLists.
+                ["commandLists"] = new JsonArray([.. BotScopes.Select(scope => new JsonObject
                 {
-                    ["scopes"] = new JsonArray("personal"),
+                    ["scopes"] = new JsonArray(scope),
                     ["commands"] = new JsonArray(
                         new JsonObject { ["title"] = "help", ["description"] = "What I can answer and how to ask" },
-                        new JsonObject { ["title"] = "topics", ["description"] = "The topics I know about" }),
-                }),
+                        new JsonObject { ["title"] = "topics", ["description"] = "The topics I know about" },
+                        new JsonObject { ["title"] = "restart", ["description"] = "Start our conversation over" }),
+                })]),
             }),
-            ["permissions"] = new JsonArray("identity", "messageTeamMembers"),
+            // No "permissions": the bot needs neither the user's identity nor to message team members on its own.
             ["validDomains"] = new JsonArray(),
         };
         return manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -138,6 +166,9 @@ public static partial class TeamsAppPackager
         using var stream = entry.Open();
         stream.Write(content);
     }
+
+    private static bool IsPlaceholder(Uri url) =>
+        PlaceholderHosts.Any(host => url.Host.Equals(host, StringComparison.OrdinalIgnoreCase) || url.Host.EndsWith("." + host, StringComparison.OrdinalIgnoreCase));
 
     [GeneratedRegex(@"^\d+\.\d+\.\d+$")]
     private static partial Regex SemVer();

@@ -46,12 +46,12 @@ public sealed class TeamsPackageCommandTests : IDisposable
     }
 
     [Fact]
-    public void The_manifest_is_pinned_to_schema_1_17_and_names_the_bot()
+    public void The_manifest_declares_its_schema_and_names_the_bot()
     {
         var manifest = JsonNode.Parse(Package("--name", "Skincare FAQ")["manifest.json"])!;
 
-        Assert.Equal("1.17", manifest["manifestVersion"]!.GetValue<string>());
-        Assert.Equal("https://developer.microsoft.com/json-schemas/teams/v1.17/MicrosoftTeams.schema.json", manifest["$schema"]!.GetValue<string>());
+        Assert.Equal(TeamsAppPackager.ManifestVersion, manifest["manifestVersion"]!.GetValue<string>());
+        Assert.Equal($"https://developer.microsoft.com/json-schemas/teams/v{TeamsAppPackager.ManifestVersion}/MicrosoftTeams.schema.json", manifest["$schema"]!.GetValue<string>());
         Assert.Equal(BotAppId, manifest["bots"]![0]!["botId"]!.GetValue<string>());
         Assert.Equal(["personal", "team", "groupChat"], manifest["bots"]![0]!["scopes"]!.AsArray().Select(scope => scope!.GetValue<string>()));
         Assert.Equal("Skincare FAQ", manifest["name"]!["short"]!.GetValue<string>());
