@@ -8,20 +8,22 @@ namespace FaqBot.Classifier.Training;
 /// Questions a knowledge base answers, made from its own text, so a new article needs no hand labelling: short runs
 /// of content words from each unit's sentences behind a question opening ("how steam minutes", "why sebum oxidises"),
 /// some with a typo, and the entries' own questions with a word left out. Real questions are short and sloppy like
-/// these; the entries' exact questions are left out, since the index already holds them.
+/// these; the entries' exact questions are left out, since the index already holds them. Each text draws from its
+/// own random stream, seeded by the text, so editing one page changes only that page's questions and a retrain embeds
+/// only those again.
 /// </summary>
 public static class QuestionGenerator
 {
     private static readonly string[] Openings = ["how {0}", "what {0}", "{0}", "why {0}", "can i {0}", "is {0}", "how do i {0}", "what is {0}", "{0}?", "when {0}"];
 
     /// <summary>At most <paramref name="limit"/> questions, the same for the same knowledge base and seed.</summary>
-    public static IReadOnlyList<string> Generate(KnowledgeBase knowledgeBase, int seed, int limit = 3000)
+    public static IReadOnlyList<string> Generate(KnowledgeBase knowledgeBase, int seed, int limit = 1500)
     {
         ArgumentNullException.ThrowIfNull(knowledgeBase);
-        var random = new Random(seed);
         var questions = new List<string>();
         foreach (var unit in AnswerUnit.Of(knowledgeBase))
         {
+            var random = RandomFor(unit.Text, seed);
             var sentences = SentenceSplitter.Split(unit.Text);
             for (var i = 0; i < 2 && sentences.Count > 0; i++)
             {
@@ -37,6 +39,7 @@ public static class QuestionGenerator
 
         foreach (var question in knowledgeBase.Entries.SelectMany(e => e.Questions))
         {
+            var random = RandomFor(question, seed);
             var words = Tokenizer.Split(question);
             var content = words.Where(w => !StopWords.Contains(w)).ToList();
             if (content.Count >= 3)
@@ -46,8 +49,25 @@ public static class QuestionGenerator
             }
         }
 
-        // A large knowledge base keeps an even sample, so training time stays bounded.
-        return questions.Count <= limit ? questions : [.. questions.OrderBy(_ => random.Next()).Take(limit)];
+        // A large knowledge base keeps a sample, so training time stays bounded; chosen by each question's own hash,
+        // so an edit elsewhere does not reshuffle it.
+        return questions.Count <= limit
+            ? questions
+            : [.. questions.Distinct(StringComparer.Ordinal).OrderBy(q => StableHash(q, seed)).ThenBy(q => q, StringComparer.Ordinal).Take(limit)];
+    }
+
+    private static Random RandomFor(string text, int seed) => new((int)StableHash(text, seed));
+
+    // FNV-1a: string.GetHashCode differs between processes, and the model must not.
+    private static uint StableHash(string text, int seed)
+    {
+        var hash = 2166136261u ^ (uint)seed;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash;
     }
 
     private static List<string> ContentWords(string sentence) =>

@@ -4,4 +4,4 @@ namespace FaqBot.Classifier.Training;
 /// <param name="Seed">Generation and training seed: same seed, same model, same answers.</param>
 /// <param name="MaxGeneratedQuestions">The most questions generated from a knowledge base (bounds training time).</param>
 /// <param name="MaxNegatives">The most generic out-of-scope questions learnt from (each is embedded once per model folder).</param>
-public sealed record TrainerSettings(int Seed = 1, int MaxGeneratedQuestions = 3000, int MaxNegatives = 400);
+public sealed record TrainerSettings(int Seed = 1, int MaxGeneratedQuestions = 1500, int MaxNegatives = 400);
