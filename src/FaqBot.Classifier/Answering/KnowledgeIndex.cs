@@ -123,9 +123,16 @@ public sealed class KnowledgeIndex
         return new Ranking(this, cosine, sentence, lexical, maxLexical, hybrid, entryQuestion);
     }
 
-    /// <summary>Sentences of a unit worth their own vector (a one-sentence unit is its own sentence).</summary>
+    /// <summary>
+    /// Sentences of a unit worth their own vector (a one-sentence unit is its own sentence; code and tables have none).
+    /// </summary>
     private static IReadOnlyList<string> SentencesOf(AnswerUnit unit)
     {
+        if (unit.Passage?.Kind is PassageKind.Code or PassageKind.Table)
+        {
+            return [];
+        }
+
         var sentences = SentenceSplitter.Split(unit.Text).Where(s => s.Length >= 20).ToList();
         return sentences.Count >= 2 ? sentences : [];
     }

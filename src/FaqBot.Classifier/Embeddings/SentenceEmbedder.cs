@@ -16,7 +16,7 @@ public sealed class SentenceEmbedder : IDisposable
     public const int Dimensions = 384;
 
     /// <summary>Longest input in word pieces; a passage is cut there (its opening says what it is about).</summary>
-    public const int MaxTokens = 256;
+    public const int MaxTokens = 128;
 
     // arctic-embed is trained with this instruction before queries and none before passages.
     private const string QueryInstruction = "Represent this sentence for searching relevant passages: ";

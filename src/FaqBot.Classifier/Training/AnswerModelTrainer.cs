@@ -53,29 +53,17 @@ public sealed class AnswerModelTrainer
 
         var settings = AnswerSettings.Default;
         var index = new KnowledgeIndex(knowledgeBase, NormalizerFactory.Create(knowledgeBase, data), vectors);
-        var examples = new List<ScopeExample>();
-        var typicalCosine = new List<float>();
-        foreach (var question in generated)
-        {
-            var ranking = index.Rank(question, vectors.Get(SentenceEmbedder.QueryText(question)), settings);
-            var features = ranking.Features(ranking.Best);
-            typicalCosine.Add(features[0]);
-            examples.Add(new ScopeExample { Label = true, Features = features });
-        }
+        // Ranking is a scan over every unit and sentence per question: spread over the cores on a large knowledge base.
+        var positives = FeaturesOfBest(index, generated, vectors, settings);
+        var generic = FeaturesOfBest(index, negatives, vectors, settings);
 
         // A generic question as close to the articles as a typical generated one may well be in scope here (a cooking
         // question against a cooking article): it is left out rather than taught as out of scope.
-        typicalCosine.Sort();
+        var typicalCosine = positives.Select(f => f[0]).Order().ToList();
         var tooClose = typicalCosine.Count > 0 ? typicalCosine[typicalCosine.Count / 2] : float.MaxValue;
-        foreach (var negative in negatives)
-        {
-            var ranking = index.Rank(negative, vectors.Get(SentenceEmbedder.QueryText(negative)), settings);
-            var features = ranking.Features(ranking.Best);
-            if (features[0] < tooClose)
-            {
-                examples.Add(new ScopeExample { Label = false, Features = features });
-            }
-        }
+        var examples = positives.Select(f => new ScopeExample { Label = true, Features = f })
+            .Concat(generic.Where(f => f[0] < tooClose).Select(f => new ScopeExample { Label = false, Features = f }))
+            .ToList();
 
         var scope = ScopeModel.Train(examples, _settings.Seed);
         clock.Stop();
@@ -94,6 +82,17 @@ public sealed class AnswerModelTrainer
             settings.ClarificationMargin);
         var model = new AnswerModel(scope, vectors, metadata);
         return new TrainingOutcome(model, new Answerer(index, model, _embedder, settings), generated);
+    }
+
+    private static float[][] FeaturesOfBest(KnowledgeIndex index, IReadOnlyList<string> questions, TextVectors vectors, AnswerSettings settings)
+    {
+        var features = new float[questions.Count][];
+        Parallel.For(0, questions.Count, i =>
+        {
+            var ranking = index.Rank(questions[i], vectors.Get(SentenceEmbedder.QueryText(questions[i])), settings);
+            features[i] = ranking.Features(ranking.Best);
+        });
+        return features;
     }
 
     // Every n-th line, so each topic of the file keeps its share.
