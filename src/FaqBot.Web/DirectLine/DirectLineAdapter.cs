@@ -23,15 +23,23 @@ public sealed class DirectLineAdapter : BotAdapter
     private readonly IDirectLineStore _store;
     private readonly TimeProvider _time;
     private readonly DirectLineOptions _options;
+    private readonly int _maxStoredText;
 
     /// <summary>Creates the adapter with the bot's turn error handler (the same one /api/messages uses).</summary>
-    public DirectLineAdapter(FaqBotTurnErrorHandler errorHandler, IDirectLineStore store, TimeProvider time, IOptions<DirectLineOptions> options)
+    public DirectLineAdapter(
+        FaqBotTurnErrorHandler errorHandler,
+        IDirectLineStore store,
+        TimeProvider time,
+        IOptions<DirectLineOptions> options,
+        IOptions<BotOptions> botOptions)
     {
         ArgumentNullException.ThrowIfNull(errorHandler);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(botOptions);
         _store = store;
         _time = time;
         _options = options.Value;
+        _maxStoredText = botOptions.Value.MaxQuestionLength;
         OnTurnError = errorHandler.HandleAsync;
     }
 
@@ -76,7 +84,7 @@ public sealed class DirectLineAdapter : BotAdapter
             }
 
             Stamp(activity, conversation, serviceUrl);
-            if (await _store.AppendAsync(conversationId, activity, cancellationToken) is not { } id)
+            if (await AppendTrimmedAsync(conversationId, activity, cancellationToken) is not { } id)
             {
                 return null;
             }
@@ -154,6 +162,28 @@ public sealed class DirectLineAdapter : BotAdapter
     {
         ArgumentNullException.ThrowIfNull(reference);
         await _store.RemoveAsync(Conversation(turnContext).Id, reference.ActivityId, cancellationToken);
+    }
+
+    // The bot refuses a message longer than Bot:MaxQuestionLength and says how long it was, so it gets the whole text;
+    // the history (what Web Chat shows again) keeps only what the bot would read, so a flood of 250 KB posts stays small.
+    private async Task<string?> AppendTrimmedAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
+    {
+        var text = activity.Text;
+        if (text is null || text.Length <= _maxStoredText)
+        {
+            return await _store.AppendAsync(conversationId, activity, cancellationToken);
+        }
+
+        // Stores serialise the activity before AppendAsync returns, so the text can be put back for the turn.
+        activity.Text = string.Concat(text.AsSpan(0, _maxStoredText), "…");
+        try
+        {
+            return await _store.AppendAsync(conversationId, activity, cancellationToken);
+        }
+        finally
+        {
+            activity.Text = text;
+        }
     }
 
     private static DirectLineTurn Conversation(ITurnContext turnContext) =>

@@ -231,6 +231,11 @@ public static class DirectLineExtensions
             return Results.Problem(detail: "The activity has no from.id (the user's id).", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        if (ActivityLimits.Check(activity) is { } tooLong)
+        {
+            return Results.Problem(detail: tooLong, statusCode: StatusCodes.Status400BadRequest);
+        }
+
         var request = context.Request;
         var serviceUrl = $"{request.Scheme}://{request.Host}{request.PathBase}{BasePath}/";
         try

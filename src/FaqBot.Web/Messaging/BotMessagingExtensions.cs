@@ -122,6 +122,7 @@ public static class BotMessagingExtensions
             return string.IsNullOrWhiteSpace(activity?.ChannelId) ? "The activity has no channelId."
                 : string.IsNullOrWhiteSpace(activity.Conversation?.Id) ? "The activity has no conversation.id."
                 : string.IsNullOrWhiteSpace(activity.ServiceUrl) ? "The activity has no serviceUrl."
+                : ActivityLimits.Check(activity) is { } tooLong ? tooLong
                 : localMode && !IsLoopback(activity.ServiceUrl) && !RepliesInResponse(activity)
                     ? "Without MicrosoftAppId the host only replies to a loopback serviceUrl (http://localhost:PORT, the Emulator); "
                         + "set MicrosoftAppId to serve other channels."
