@@ -37,6 +37,27 @@ public static class PostgresSchema
         CREATE INDEX ix_feedback_conversation_time ON feedback (conversation, time);
         CREATE INDEX ix_feedback_time ON feedback (time);
         """,
+        """
+        CREATE TABLE directline_conversation (
+            id text PRIMARY KEY,
+            seq bigint NOT NULL,
+            last_used_at timestamptz NOT NULL);
+        CREATE INDEX ix_directline_conversation_last_used_at ON directline_conversation (last_used_at);
+        CREATE TABLE directline_member (
+            conversation_id text NOT NULL REFERENCES directline_conversation (id) ON DELETE CASCADE,
+            member_key text NOT NULL,
+            PRIMARY KEY (conversation_id, member_key));
+        CREATE TABLE directline_activity (
+            conversation_id text NOT NULL REFERENCES directline_conversation (id) ON DELETE CASCADE,
+            seq bigint NOT NULL,
+            activity_id text NOT NULL,
+            json text NOT NULL,
+            bytes integer NOT NULL,
+            PRIMARY KEY (conversation_id, seq));
+        CREATE TABLE directline_signing_key (
+            id integer PRIMARY KEY CHECK (id = 1),
+            key bytea NOT NULL);
+        """,
     ];
 
     /// <summary>The schema version this build expects.</summary>

@@ -16,7 +16,9 @@ public static class StorageServiceCollectionExtensions
     /// Binds <see cref="StorageOptions"/> (<c>Storage:Provider</c>, <c>ConnectionStrings:FaqBot</c>, validated at start) and
     /// makes the <see cref="IStorage"/> and <see cref="IFeedbackStore"/> that <c>AddFaqBot</c> registers the chosen
     /// provider's: this process's memory and SQLite by default, PostgreSQL with <see cref="StorageProvider.Postgres"/>
-    /// (its schema migrated at start-up by <see cref="PostgresStartup"/>). Call after <c>AddFaqBot</c>.
+    /// (its schema migrated at start-up by <see cref="PostgresStartup"/>). Call after <c>AddFaqBot</c>. Also registers
+    /// <see cref="PostgresDirectLineStore"/> and its <see cref="PostgresDirectLineListener"/> (idle with Memory), which the
+    /// host's Direct Line endpoint uses with Postgres.
     /// </summary>
     public static IServiceCollection AddFaqBotStorage(this IServiceCollection services)
     {
@@ -41,6 +43,11 @@ public static class StorageServiceCollectionExtensions
             ? sp.GetRequiredService<PostgresFeedbackStore>()
             : sp.GetRequiredService<SqliteFeedbackStore>()));
         services.AddHostedService<PostgresStartup>();
+
+        // The built-in Direct Line endpoint picks this store with Postgres (it supplies the DirectLineLimits).
+        services.TryAddSingleton<DirectLineChangeSignals>();
+        services.TryAddSingleton<PostgresDirectLineStore>();
+        services.AddHostedService<PostgresDirectLineListener>();
         return services;
     }
 

@@ -15,10 +15,18 @@ internal sealed class DirectLineExpiryService(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                var dropped = await store.RemoveIdleAsync(stoppingToken);
-                if (dropped > 0)
+                try
                 {
-                    logger.LogInformation("Dropped {Count} idle Direct Line conversations", dropped);
+                    var dropped = await store.RemoveIdleAsync(stoppingToken);
+                    if (dropped > 0)
+                    {
+                        logger.LogInformation("Dropped {Count} idle Direct Line conversations", dropped);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A database that is briefly unreachable must not stop the host; the next sweep tries again.
+                    logger.LogWarning(ex, "Could not sweep idle Direct Line conversations; trying again in a minute.");
                 }
             }
         }

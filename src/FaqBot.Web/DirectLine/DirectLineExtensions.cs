@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Threading.RateLimiting;
 using FaqBot.Bot.DirectLine;
+using FaqBot.Storage.Postgres;
 using FaqBot.Web.Hosting;
 using FaqBot.Web.Messaging;
 using FaqBot.Web.WebChat;
@@ -24,7 +25,10 @@ public static class DirectLineExtensions
     /// <summary>The rate-limit policy on endpoints that open conversations without a token.</summary>
     public const string NewConversationPolicy = "DirectLineNewConversation";
 
-    /// <summary>Registers the options (section <c>DirectLine</c>), token service, conversation store, adapter and expiry sweep.</summary>
+    /// <summary>
+    /// Registers the options (section <c>DirectLine</c>), token service, conversation store (this process's memory, or
+    /// PostgreSQL with <c>Storage:Provider=Postgres</c>: call after <c>AddFaqBotStorage</c>), adapter and expiry sweep.
+    /// </summary>
     public static WebApplicationBuilder AddDirectLine(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -36,7 +40,10 @@ public static class DirectLineExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<DirectLineOptions>>().Value.Limits());
         builder.Services.AddSingleton<MemoryDirectLineStore>();
-        builder.Services.AddSingleton<IDirectLineStore>(sp => sp.GetRequiredService<MemoryDirectLineStore>());
+        builder.Services.AddSingleton<IDirectLineStore>(sp =>
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres
+                ? sp.GetRequiredService<PostgresDirectLineStore>()
+                : sp.GetRequiredService<MemoryDirectLineStore>());
 
         // Started after the storage's migrations (AddFaqBotStorage comes first), as the key may come from the database.
         builder.Services.AddSingleton<DirectLineTokenService>();
