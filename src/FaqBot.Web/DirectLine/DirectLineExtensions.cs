@@ -136,7 +136,7 @@ public static class DirectLineExtensions
     private static IResult GenerateToken(DirectLineTokenService tokens)
     {
         var conversationId = DirectLineTokenService.NewConversationId();
-        return Results.Ok(new DirectLineSession(conversationId, tokens.Issue(conversationId), tokens.ExpiresInSeconds, null));
+        return Results.Ok(new DirectLineSession(conversationId, tokens.Issue(conversationId, started: false), tokens.ExpiresInSeconds, null));
     }
 
     private static async Task<IResult> RefreshTokenAsync(HttpContext context, DirectLineTokenService tokens, IDirectLineStore store)
@@ -146,8 +146,17 @@ public static class DirectLineExtensions
             return refused;
         }
 
-        await store.TouchAsync(claims!.ConversationId, context.RequestAborted);
-        return Results.Ok(new DirectLineSession(claims.ConversationId, tokens.Issue(claims.ConversationId), tokens.ExpiresInSeconds, null));
+        // A token for a conversation that has started must not outlive it: once dropped (idle, evicted), a refresh is a
+        // 404 as with Azure Direct Line, and the client starts afresh. A page token whose conversation is not open yet renews.
+        var conversationId = claims!.ConversationId;
+        var exists = await store.ExistsAsync(conversationId, context.RequestAborted);
+        if (claims.Started && !exists)
+        {
+            return ConversationNotFound();
+        }
+
+        await store.TouchAsync(conversationId, context.RequestAborted);
+        return Results.Ok(new DirectLineSession(conversationId, tokens.Issue(conversationId, started: exists), tokens.ExpiresInSeconds, null));
     }
 
     private static async Task<IResult> StartConversationAsync(HttpContext context, DirectLineTokenService tokens, IDirectLineStore store)
@@ -169,7 +178,7 @@ public static class DirectLineExtensions
         }
 
         var created = await store.CreateAsync(conversationId, context.RequestAborted);
-        var token = tokens.Issue(conversationId);
+        var token = tokens.Issue(conversationId, started: true);
         var session = new DirectLineSession(conversationId, token, tokens.ExpiresInSeconds, StreamUrl(request, conversationId, token, null));
         return created ? Results.Json(session, statusCode: StatusCodes.Status201Created) : Results.Ok(session);
     }
@@ -192,7 +201,7 @@ public static class DirectLineExtensions
             return ConversationNotFound();
         }
 
-        var token = tokens.Issue(conversationId);
+        var token = tokens.Issue(conversationId, started: true);
         var mark = ParseWatermark(watermark);
         return Results.Ok(new DirectLineSession(conversationId, token, tokens.ExpiresInSeconds, StreamUrl(request, conversationId, token, mark)));
     }
@@ -230,7 +239,8 @@ public static class DirectLineExtensions
         }
         catch (JsonException ex)
         {
-            return Results.Problem(detail: $"The activity could not be read: {ex.Message}", statusCode: StatusCodes.Status400BadRequest);
+            logger.LogInformation("Refused a Direct Line activity with 400: {Detail}", ex.Message);
+            return Results.Problem(detail: ActivityRequestGuard.UnreadableActivity, statusCode: StatusCodes.Status400BadRequest);
         }
 
         if (activity?.From is not { Id.Length: > 0 })

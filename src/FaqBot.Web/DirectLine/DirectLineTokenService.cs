@@ -15,7 +15,9 @@ namespace FaqBot.Web.DirectLine;
 /// </summary>
 public sealed class DirectLineTokenService : IHostedService
 {
-    private const string Version = "dl1";
+    // dl2 says whether the conversation had started when the token was issued; dl1 (issued before) is read as not started.
+    private const string Version = "dl2";
+    private const string LegacyVersion = "dl1";
     private readonly TimeProvider _time;
     private readonly DirectLineOptions _options;
     private readonly IDirectLineStore _store;
@@ -45,13 +47,16 @@ public sealed class DirectLineTokenService : IHostedService
     /// <summary>Makes a new random conversation id (128 bits, hex).</summary>
     public static string NewConversationId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    /// <summary>Issues a token for <paramref name="conversationId"/> valid for the configured lifetime.</summary>
-    public string Issue(string conversationId)
+    /// <summary>
+    /// Issues a token for <paramref name="conversationId"/> valid for the configured lifetime. <paramref name="started"/>:
+    /// the conversation exists (so a refresh after it is dropped is a 404), rather than being opened by this token later.
+    /// </summary>
+    public string Issue(string conversationId, bool started)
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var expires = _time.GetUtcNow().Add(_options.TokenLifetime).ToUnixTimeSeconds();
         var nonce = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
-        var payload = string.Join('.', Version, conversationId, expires.ToString(CultureInfo.InvariantCulture), nonce);
+        var payload = string.Join('.', Version, conversationId, expires.ToString(CultureInfo.InvariantCulture), started ? "s" : "n", nonce);
         return payload + "." + Sign(payload);
     }
 
@@ -64,14 +69,15 @@ public sealed class DirectLineTokenService : IHostedService
         }
 
         var parts = token.Split('.');
-        if (parts.Length != 5 || parts[0] != Version)
+        var current = parts.Length == 6 && parts[0] == Version && parts[3] is "s" or "n";
+        if (!current && !(parts.Length == 5 && parts[0] == LegacyVersion))
         {
             return null;
         }
 
         var payload = token[..token.LastIndexOf('.')];
         var expected = Encoding.ASCII.GetBytes(Sign(payload));
-        var actual = Encoding.ASCII.GetBytes(parts[4]);
+        var actual = Encoding.ASCII.GetBytes(parts[^1]);
         if (!CryptographicOperations.FixedTimeEquals(expected, actual))
         {
             return null;
@@ -83,7 +89,7 @@ public sealed class DirectLineTokenService : IHostedService
         }
 
         var expires = DateTimeOffset.FromUnixTimeSeconds(expiresUnix);
-        return expires <= _time.GetUtcNow() ? null : new DirectLineTokenClaims(parts[1], expires);
+        return expires <= _time.GetUtcNow() ? null : new DirectLineTokenClaims(parts[1], expires, Started: current && parts[3] == "s");
     }
 
     private string Sign(string payload) =>

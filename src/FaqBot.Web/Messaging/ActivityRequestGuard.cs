@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 
@@ -12,6 +13,9 @@ public static class ActivityRequestGuard
 {
     /// <summary>Largest accepted activity body: 256 KB (Teams itself caps messages at 100 KB).</summary>
     public const int MaxBodyBytes = 256 * 1024;
+
+    /// <summary>The refusal for JSON that does not map onto an activity (a field of the wrong type or shape).</summary>
+    public const string UnreadableActivity = "The activity could not be read: a field has the wrong type or shape (see the Bot Framework activity schema).";
 
     /// <summary>Reads and validates the request body; works with and without Content-Length (chunked).</summary>
     public static async Task<ActivityRequestBody> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -32,11 +36,12 @@ public static class ActivityRequestGuard
             return TooLarge();
         }
 
-        // Our cap is far below Kestrel's 30 MB default; raising nothing, only making sure the server does not refuse first.
+        // Kestrel's limit is a backstop below its 30 MB default; the loop below caps the body itself. Kestrel counts chunk
+        // framing toward its limit, so a chunked body gets room for it (else a 256 KB activity sent chunked would be a 413).
         var sizeFeature = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (sizeFeature is { IsReadOnly: false })
         {
-            sizeFeature.MaxRequestBodySize = MaxBodyBytes + 1;
+            sizeFeature.MaxRequestBodySize = request.ContentLength is null ? 4L * MaxBodyBytes : MaxBodyBytes + 1;
         }
 
         var buffer = new byte[Math.Min(request.ContentLength ?? 16 * 1024, MaxBodyBytes + 1)];
@@ -68,6 +73,16 @@ public static class ActivityRequestGuard
         {
             return TooLarge();
         }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status408RequestTimeout)
+        {
+            // Kestrel's minimum data rate: a slow client, not a fault of ours.
+            return new ActivityRequestBody(ex.StatusCode, ReadOnlyMemory<byte>.Empty, "The request body arrived too slowly.", ex.Message);
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException or IOException || (ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            // The body ended early or the connection went away: nobody is left to answer, and nothing failed on our side.
+            return new ActivityRequestBody(StatusCodes.Status400BadRequest, ReadOnlyMemory<byte>.Empty, "The client abandoned the request body.", ex.Message);
+        }
 
         if (length > MaxBodyBytes)
         {
@@ -83,6 +98,12 @@ public static class ActivityRequestGuard
         if (body.IsEmpty)
         {
             return BadRequest("The request body is empty; expected an activity as JSON.");
+        }
+
+        // System.Text.Json checks the structure, not the bytes inside strings; a channel always sends valid UTF-8.
+        if (!Utf8.IsValid(body.Span))
+        {
+            return BadRequest("The request body is not valid UTF-8.");
         }
 
         try
@@ -102,7 +123,7 @@ public static class ActivityRequestGuard
         }
         catch (JsonException ex)
         {
-            return BadRequest($"The request body is not valid JSON: {ex.Message}");
+            return BadRequest("The request body is not valid JSON.", ex.Message);
         }
 
         return new ActivityRequestBody(StatusCodes.Status200OK, body, null);
@@ -118,6 +139,6 @@ public static class ActivityRequestGuard
     private static ActivityRequestBody TooLarge() =>
         new(StatusCodes.Status413PayloadTooLarge, ReadOnlyMemory<byte>.Empty, $"The activity is larger than {MaxBodyBytes / 1024} KB.");
 
-    private static ActivityRequestBody BadRequest(string error) =>
-        new(StatusCodes.Status400BadRequest, ReadOnlyMemory<byte>.Empty, error);
+    private static ActivityRequestBody BadRequest(string error, string? detail = null) =>
+        new(StatusCodes.Status400BadRequest, ReadOnlyMemory<byte>.Empty, error, detail);
 }

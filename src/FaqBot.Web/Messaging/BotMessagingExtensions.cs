@@ -66,14 +66,14 @@ public static class BotMessagingExtensions
         var body = await ActivityRequestGuard.ReadAsync(request, context.RequestAborted);
         if (!body.IsAccepted)
         {
-            logger.LogInformation("Refused an activity with {Status}: {Reason}", body.StatusCode, body.Error);
+            logger.LogInformation("Refused an activity with {Status}: {Reason} {Detail}", body.StatusCode, body.Error, body.Detail);
             await Results.Problem(detail: body.Error, statusCode: body.StatusCode).ExecuteAsync(context);
             return;
         }
 
-        if (UnreadableActivity(body.Body, localMode) is { } problem)
+        if (UnreadableActivity(body.Body, localMode, out var detail) is { } problem)
         {
-            logger.LogInformation("Refused an activity with 400: {Reason}", problem);
+            logger.LogInformation("Refused an activity with 400: {Reason} {Detail}", problem, detail);
             await Results.Problem(detail: problem, statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
             return;
         }
@@ -104,7 +104,8 @@ public static class BotMessagingExtensions
         catch (Exception ex) when (IsAuthenticationFailure(ex) && !context.Response.HasStarted)
         {
             // CloudAdapter maps only UnauthorizedAccessException to 401; token parsing/validation errors escape as 500.
-            logger.LogInformation(ex, "Refused an activity whose token could not be validated");
+            // Anyone can send a forged token, so one short line, not the stack trace: it is the caller's fault, not ours.
+            logger.LogWarning("Refused an activity whose token could not be validated ({Reason})", ShortReason(ex));
             context.Response.Clear();
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         }
@@ -112,8 +113,9 @@ public static class BotMessagingExtensions
 
     // CloudAdapter answers JSON it cannot turn into an Activity (a field of the wrong type, nesting past 64 levels) with a
     // bare 400, and passes one without a conversation id to the bot, whose turn then fails; refuse both, saying why.
-    private static string? UnreadableActivity(ReadOnlyMemory<byte> body, bool localMode)
+    private static string? UnreadableActivity(ReadOnlyMemory<byte> body, bool localMode, out string? detail)
     {
+        detail = null;
         try
         {
             var activity = FaqBot.Bot.DirectLine.DirectLineJson.Deserialize(System.Text.Encoding.UTF8.GetString(body.Span));
@@ -130,8 +132,18 @@ public static class BotMessagingExtensions
         }
         catch (Newtonsoft.Json.JsonException ex)
         {
-            return $"The activity could not be read: {ex.Message}";
+            detail = ex.Message;
+            return ActivityRequestGuard.UnreadableActivity;
         }
+    }
+
+    // IdentityModel's messages run to several hundred characters; the first sentence (with its IDX code) says enough.
+    private static string ShortReason(Exception ex)
+    {
+        var message = ex.Message;
+        var end = message.IndexOfAny(['.', '\n']);
+        var first = end > 0 ? message[..end] : message;
+        return $"{ex.GetType().Name}: {(first.Length > 200 ? first[..200] : first)}";
     }
 
     // expectReplies: the replies travel back in this response and nothing is sent to the serviceUrl.

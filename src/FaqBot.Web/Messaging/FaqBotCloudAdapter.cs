@@ -21,7 +21,7 @@ public sealed class FaqBotCloudAdapter : CloudAdapter
         FaqBotTurnErrorHandler errorHandler,
         bool authenticationEnabled,
         ILogger<FaqBotCloudAdapter> logger)
-        : base(authentication, logger)
+        : base(authentication, new RefusedTokenLogger(logger))
     {
         ArgumentNullException.ThrowIfNull(errorHandler);
         _authenticationEnabled = authenticationEnabled;
@@ -50,6 +50,32 @@ public sealed class FaqBotCloudAdapter : CloudAdapter
             && IPAddress.IsLoopback(peer)
             && !httpRequest.Headers.ContainsKey("X-Forwarded-For")
             && !httpRequest.Headers.ContainsKey("Forwarded");
+    }
+
+    // CloudAdapter logs every refused token as an Error with its stack (~5 KB). Anyone can send a forged token, so it is the
+    // caller's fault, not ours: one short Warning line instead. Everything else passes through unchanged.
+    private sealed class RefusedTokenLogger(ILogger inner) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => inner.BeginScope(state);
+
+        public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            // CloudAdapter.ProcessAsync writes the exception's ToString() as the message, with no exception attached.
+            const string Refused = "System.UnauthorizedAccessException: ";
+            if (logLevel == LogLevel.Error && exception is null && formatter(state, exception) is { } message
+                && message.StartsWith(Refused, StringComparison.Ordinal))
+            {
+                var end = message.IndexOfAny(['\r', '\n'], Refused.Length);
+                var reason = message[Refused.Length..(end < 0 ? message.Length : end)].Split("   at ", 2)[0].Trim();
+                inner.LogWarning("Refused an activity whose token could not be validated ({Reason})", reason.Length > 200 ? reason[..200] : reason);
+                return;
+            }
+
+            inner.Log(logLevel, eventId, state, exception, formatter);
+        }
     }
 
     private sealed class ErrorTraceBot(IBot bot) : IBot

@@ -66,7 +66,7 @@ public static class WebChatExtensions
         {
             var conversationId = DirectLineTokenService.NewConversationId();
             return Results.Ok(new WebChatSession(
-                tokens.Issue(conversationId),
+                tokens.Issue(conversationId, started: false),
                 conversationId,
                 tokens.ExpiresInSeconds,
                 DirectLineExtensions.BasePath,
