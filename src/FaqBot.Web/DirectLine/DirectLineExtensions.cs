@@ -52,21 +52,30 @@ public static class DirectLineExtensions
         builder.Services.AddSingleton<DirectLineStreamLimiter>();
         builder.Services.AddHostedService<DirectLineExpiryService>();
 
-        // Tokens are free to get, so opening conversations is limited per client address to keep one client from
-        // churning the bounded store (which would evict everyone else's conversations).
-        builder.Services.AddRateLimiter(limiter =>
+        // Tokens are free to get, so opening conversations is limited per client (IPv4 address or IPv6 /64) to keep one
+        // client from churning the bounded store (which would evict everyone else's conversations).
+        builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(NewConversationPolicy, context =>
         {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(NewConversationPolicy, context =>
+            if (OpensConversationOfValidToken(context))
             {
-                var perMinute = context.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.MaxNewConversationsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-            });
-        });
+                return RateLimitPartition.GetNoLimiter("token");
+            }
+
+            var perMinute = context.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.MaxNewConversationsPerMinute;
+            return RateLimitPartition.GetFixedWindowLimiter(
+                ClientPartition.Of(context),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+        }));
         return builder;
     }
+
+    // Starting the conversation a token names (the page's token, Web Chat reconnecting) spends nothing: the token was
+    // counted when it was issued, so a client that spent its budget on anonymous starts cannot lock its own page out.
+    private static bool OpensConversationOfValidToken(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method)
+        && context.Request.Path.Value?.EndsWith("/conversations", StringComparison.Ordinal) == true
+        && BearerToken(context.Request) is { Length: > 0 } token
+        && context.RequestServices.GetRequiredService<DirectLineTokenService>().Validate(token) is not null;
 
     /// <summary>Maps the Direct Line routes, unless <c>WebChat:Enabled</c> is off (then they are 404).</summary>
     public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder endpoints)

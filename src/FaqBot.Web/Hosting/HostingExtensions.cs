@@ -1,5 +1,9 @@
+using System.Globalization;
+using System.Net;
+using System.Threading.RateLimiting;
 using FaqBot.Web.Security;
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +30,8 @@ public static class HostingExtensions
         // Kestrel's "Server: Kestrel" header only tells a scanner what to try.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         AddConnectionLimits(builder.Services);
+        AddForwardedHeaders(builder.Services);
+        AddRateLimits(builder.Services);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SecurityHeaders>();
@@ -77,10 +83,60 @@ public static class HostingExtensions
         });
     }
 
-    /// <summary>Adds the middleware the endpoints need (security headers, CORS, rate limits, WebSockets for the Direct Line stream).</summary>
+    // Only the proxies named in ForwardedHeaders are believed; with none, X-Forwarded-* is ignored and the peer is the client.
+    private static void AddForwardedHeaders(IServiceCollection services)
+    {
+        services.AddOptions<ForwardedHeadersSettings>()
+            .BindConfiguration(ForwardedHeadersSettings.SectionName)
+            .Validate(
+                settings => settings.Invalid() is null,
+                "ForwardedHeaders:KnownProxies must hold IP addresses and ForwardedHeaders:KnownNetworks networks in CIDR form (e.g. 10.0.0.0/8).")
+            .ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ForwardedHeadersSettings>>((options, settings) =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var proxy in settings.Value.KnownProxies)
+            {
+                options.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in settings.Value.KnownNetworks)
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+    }
+
+    // The policies themselves sit beside their endpoints (Direct Line, Web Chat); a refusal says when to come back.
+    private static void AddRateLimits(IServiceCollection services) =>
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (rejected, _) =>
+            {
+                var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+                var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+                rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                return new ValueTask(Results.Problem(
+                    detail: $"Too many requests from this address; try again in {seconds} s.",
+                    statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(rejected.HttpContext));
+            };
+        });
+
+    /// <summary>
+    /// Adds the middleware the endpoints need (forwarded headers of known proxies, security headers, CORS, rate limits,
+    /// WebSockets for the Direct Line stream).
+    /// </summary>
     public static WebApplication UseFaqBotHost(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<IOptions<ForwardedHeadersSettings>>().Value.Enabled)
+        {
+            app.UseForwardedHeaders();
+        }
+
         var securityHeaders = app.Services.GetRequiredService<SecurityHeaders>();
         app.Use((context, next) =>
         {

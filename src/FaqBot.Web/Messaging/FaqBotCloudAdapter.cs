@@ -49,7 +49,8 @@ public sealed class FaqBotCloudAdapter : CloudAdapter
             && httpRequest.HttpContext.Connection.RemoteIpAddress is { } peer
             && IPAddress.IsLoopback(peer)
             && !httpRequest.Headers.ContainsKey("X-Forwarded-For")
-            && !httpRequest.Headers.ContainsKey("Forwarded");
+            && !httpRequest.Headers.ContainsKey("Forwarded")
+            && !httpRequest.Headers.ContainsKey("X-Original-For");
     }
 
     // CloudAdapter logs every refused token as an Error with its stack (~5 KB). Anyone can send a forged token, so it is the

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Threading.RateLimiting;
 using FaqBot.Web.DirectLine;
 using FaqBot.Web.Hosting;
 using Microsoft.Extensions.FileProviders;
@@ -9,6 +10,9 @@ namespace FaqBot.Web.WebChat;
 /// <summary>Serves the Web Chat page at <c>/</c> and its token endpoint <c>POST /api/directline/token</c>.</summary>
 public static class WebChatExtensions
 {
+    /// <summary>The rate-limit policy on the page's token endpoint: its own budget per client (<c>WebChat:MaxTokensPerMinute</c>).</summary>
+    public const string TokenPolicy = "WebChatToken";
+
     /// <summary>Registers the page's assets and the Azure Direct Line token client.</summary>
     public static WebApplicationBuilder AddWebChat(this WebApplicationBuilder builder)
     {
@@ -17,7 +21,15 @@ public static class WebChatExtensions
             .BindConfiguration(WebChatOptions.SectionName)
             .PostConfigure<IConfiguration>((options, configuration) =>
                 options.Enabled ??= string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]))
+            .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(TokenPolicy, context =>
+        {
+            var perMinute = context.RequestServices.GetRequiredService<IOptions<WebChatOptions>>().Value.MaxTokensPerMinute;
+            return RateLimitPartition.GetFixedWindowLimiter(
+                ClientPartition.Of(context),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+        }));
         builder.Services.AddSingleton<WebChatAssets>();
         builder.Services.AddHttpClient<AzureDirectLineTokenClient>(client => client.Timeout = TimeSpan.FromSeconds(15));
         return builder;
@@ -49,7 +61,7 @@ public static class WebChatExtensions
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         app.MapPost("/api/directline/token", CreateSessionAsync)
             .RequireCors(HostingExtensions.CorsPolicyName)
-            .RequireRateLimiting(DirectLineExtensions.NewConversationPolicy)
+            .RequireRateLimiting(TokenPolicy)
             .DisableAntiforgery();
         return app;
     }

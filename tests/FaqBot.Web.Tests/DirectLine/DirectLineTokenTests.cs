@@ -172,11 +172,12 @@ public sealed class DirectLineTokenTests : IDisposable
         var http = factory.CreateClient();
 
         var statuses = new List<HttpStatusCode>();
-        foreach (var path in new[] { "/v3/directline/conversations", "/v3/directline/tokens/generate", "/api/directline/token", "/v3/directline/conversations" })
+        // The page's token (/api/directline/token) has a budget of its own: Security/RateLimitTests.
+        foreach (var path in new[] { "/v3/directline/conversations", "/v3/directline/tokens/generate", "/v3/directline/conversations", "/v3/directline/conversations" })
         {
             statuses.Add((await http.PostAsync(path, null)).StatusCode);
         }
 
-        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], statuses);
     }
 }
