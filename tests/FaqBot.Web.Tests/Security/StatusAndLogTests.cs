@@ -143,6 +143,24 @@ public sealed class StatusAndLogTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_activity_without_a_serviceUrl_gets_400_with_or_without_an_app_id(bool withAppId)
+    {
+        using var factory = new FaqBotWebFactory(withAppId
+            ? new Dictionary<string, string?> { ["MicrosoftAppType"] = "MultiTenant", ["MicrosoftAppId"] = AppId, ["MicrosoftAppPassword"] = "not-a-real-password" }
+            : null);
+        var activity = Emulator();
+        activity.Remove("serviceUrl");
+
+        var response = await factory.CreateClient().PostAsync("/api/messages", Json.Content(activity));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("serviceUrl", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(factory.TurnLog.Activities);
+    }
+
     [Fact]
     public async Task A_forged_token_logs_one_short_line_at_warning_and_no_error()
     {
