@@ -10,17 +10,21 @@ namespace FaqBot.Load;
 /// more" and check that it expands <em>that</em> answer (the same source link), then rate it. Each turn may land on any
 /// replica, so every check reads state another replica may have written. Optionally kills one replica (SIGKILL) mid-run
 /// and counts the checks that straddle the kill. Writes the feedback rows the bot acknowledged, one per line
-/// (conversation, kind, question, tab-separated), for the caller to compare with what the database stored.
+/// (conversation, kind, question, tab-separated), for the caller to compare with what the database stored. Users over
+/// the built-in Direct Line run alongside when asked for (ConversationCheck.DirectLine.cs), reported on their own line.
 /// </summary>
 internal sealed partial class ConversationCheck(ConversationCheckSettings settings)
 {
     private const string TellMeMore = "Tell me more";
-    private long _killSent;
-    private long _killDone;
+    private readonly KillClock _kill = new();
 
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = settings.Users, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        using var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = settings.Users + settings.DirectLineUsers,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+        };
         using var http = new HttpClient(handler) { BaseAddress = settings.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stop.CancelAfter(settings.Duration);
@@ -29,21 +33,23 @@ internal sealed partial class ConversationCheck(ConversationCheckSettings settin
         var watch = Stopwatch.StartNew();
         var kill = KillLaterAsync(stop.Token);
         var users = Enumerable.Range(0, settings.Users).Select(i => RunUserAsync(client, $"check-{run}-u{i}", i, stop.Token)).ToArray();
+        var directLine = new DirectLineClient(http);
+        var directLineUsers = Enumerable.Range(0, settings.DirectLineUsers)
+            .Select(i => RunDirectLineUserAsync(directLine, 1000 + i, stop.Token))
+            .ToArray();
         var tallies = await Task.WhenAll(users);
+        var directLineTallies = await Task.WhenAll(directLineUsers);
         var elapsed = watch.Elapsed;
         var killedAfter = await kill;
-        var total = new ConversationTally();
-        foreach (var tally in tallies)
-        {
-            total.Add(tally);
-        }
+        var total = ConversationTally.Sum(tallies);
+        var directLineTotal = ConversationTally.Sum(directLineTallies);
 
         if (settings.AcknowledgedPath is { } path)
         {
             await File.WriteAllLinesAsync(path, total.Acknowledged.Select(a => $"{a.Conversation}\t{a.Kind}\t{a.Question}"), CancellationToken.None);
         }
 
-        return Report(total, elapsed, killedAfter);
+        return Report(total, directLineTotal, elapsed, killedAfter);
     }
 
     private async Task<TimeSpan?> KillLaterAsync(CancellationToken stop)
@@ -64,9 +70,9 @@ internal sealed partial class ConversationCheck(ConversationCheckSettings settin
         }
 
         using var replica = Process.GetProcessById(pid);
-        Interlocked.Exchange(ref _killSent, Stopwatch.GetTimestamp());
+        _kill.MarkSent();
         replica.Kill(); // SIGKILL on Unix: once kill(2) returns, the replica runs no more of its own code
-        Interlocked.Exchange(ref _killDone, Stopwatch.GetTimestamp());
+        _kill.MarkDone();
         return Stopwatch.GetElapsedTime(started);
     }
 
@@ -152,12 +158,15 @@ internal sealed partial class ConversationCheck(ConversationCheckSettings settin
     }
 
     // A turn that failed is counted (before or after the kill) and ends its conversation, as a user would start again.
-    private async Task<TurnReply?> TurnAsync(ExpectRepliesClient client, ConversationTally tally, string conversation, string text, CancellationToken stop)
+    private Task<TurnReply?> TurnAsync(ExpectRepliesClient client, ConversationTally tally, string conversation, string text, CancellationToken stop) =>
+        TurnAsync(tally, () => client.SendAsync(conversation, text, stop), stop);
+
+    private async Task<TurnReply?> TurnAsync(ConversationTally tally, Func<Task<TurnReply>> send, CancellationToken stop, bool isTurn = true)
     {
         TurnReply reply;
         try
         {
-            reply = await client.SendAsync(conversation, text, stop);
+            reply = await send();
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -165,12 +174,16 @@ internal sealed partial class ConversationCheck(ConversationCheckSettings settin
             return null;
         }
 
-        var killed = Interlocked.Read(ref _killSent);
+        return Record(tally, reply, isTurn) ? reply : null;
+    }
+
+    // Counts one request's outcome; only turns (a message and its reply) go into the latencies.
+    private bool Record(ConversationTally tally, TurnReply reply, bool isTurn)
+    {
         if (reply.ServedBy is { } server)
         {
             tally.ServedBy[server] = tally.ServedBy.GetValueOrDefault(server) + 1;
-            var done = Interlocked.Read(ref _killDone);
-            if (server == settings.KillServer && done != 0 && reply.StartedAt > done)
+            if (server == settings.KillServer && _kill.StartedAfterKill(reply))
             {
                 tally.ServedByKilledAfterKill++;
             }
@@ -178,12 +191,17 @@ internal sealed partial class ConversationCheck(ConversationCheckSettings settin
 
         if (reply.Ok)
         {
-            tally.Latencies.Add(reply.Milliseconds);
-            return reply;
+            if (isTurn)
+            {
+                tally.Latencies.Add(reply.Milliseconds);
+            }
+
+            tally.OkAfterKill += _kill.StartedAfterKill(reply) ? 1 : 0;
+            return true;
         }
 
         tally.Failures[reply.Failure] = tally.Failures.GetValueOrDefault(reply.Failure) + 1;
-        if (killed != 0 && reply.EndedAt > killed)
+        if (_kill.EndedAfterKill(reply))
         {
             tally.ErrorsAfterKill++;
         }
@@ -192,7 +210,7 @@ internal sealed partial class ConversationCheck(ConversationCheckSettings settin
             tally.ErrorsBeforeKill++;
         }
 
-        return null;
+        return false;
     }
 
     private void Check(ConversationTally tally, TurnReply asked, TurnReply more, string identity)
@@ -223,9 +241,7 @@ internal sealed partial class ConversationCheck(ConversationCheckSettings settin
             tally.CrossReplicaKept += kept ? 1 : 0;
         }
 
-        var sent = Interlocked.Read(ref _killSent);
-        var done = Interlocked.Read(ref _killDone);
-        if (sent != 0 && done != 0 && asked.EndedAt < sent && more.StartedAt > done)
+        if (_kill.Straddles(asked, more))
         {
             tally.AcrossKill++;
             tally.AcrossKillKept += kept ? 1 : 0;
@@ -238,7 +254,7 @@ internal sealed partial class ConversationCheck(ConversationCheckSettings settin
     }
 
     // The answer's source link (or, without one, its source label): "Tell me more" must show the same.
-    private static string? AnswerIdentity(TurnReply reply)
+    internal static string? AnswerIdentity(TurnReply reply)
     {
         foreach (var message in reply.Messages)
         {
@@ -252,31 +268,51 @@ internal sealed partial class ConversationCheck(ConversationCheckSettings settin
         return null;
     }
 
-    private static string Report(ConversationTally total, TimeSpan elapsed, TimeSpan? killedAfter)
+    private static string Report(ConversationTally total, ConversationTally directLine, TimeSpan elapsed, TimeSpan? killedAfter)
     {
-        var latencies = total.Latencies.Order().ToArray();
-        double At(double q) => latencies.Length == 0 ? 0 : latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(q * latencies.Length) - 1)];
         var report = new StringBuilder();
-        report.Append(CultureInfo.InvariantCulture,
-            $"RESULT turns={latencies.Length} seconds={elapsed.TotalSeconds:0.0} turns_per_s={latencies.Length / elapsed.TotalSeconds:0.0} ");
-        report.Append(CultureInfo.InvariantCulture, $"p50_ms={At(0.50):0.00} p99_ms={At(0.99):0.00} max_ms={latencies.LastOrDefault():0.00} ");
-        report.Append(CultureInfo.InvariantCulture, $"conversations={total.Conversations} errors_before_kill={total.ErrorsBeforeKill} errors_after_kill={total.ErrorsAfterKill} ");
-        report.Append(CultureInfo.InvariantCulture, $"killed_at_s={(killedAfter is { } k ? k.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) : "none")} ");
-        report.Append(CultureInfo.InvariantCulture, $"served_by_killed_after_kill={total.ServedByKilledAfterKill} ");
-        report.Append(CultureInfo.InvariantCulture, $"checks={total.Checked} kept={total.Kept} lost={total.Lost} wrong={total.Wrong} ");
-        report.Append(CultureInfo.InvariantCulture, $"cross_replica={total.CrossReplica} cross_replica_kept={total.CrossReplicaKept} ");
-        report.Append(CultureInfo.InvariantCulture, $"across_kill={total.AcrossKill} across_kill_kept={total.AcrossKillKept} ");
-        report.Append(CultureInfo.InvariantCulture, $"across_kill_from_killed={total.AcrossKillFromKilled} across_kill_from_killed_kept={total.AcrossKillFromKilledKept} ");
-        report.Append(CultureInfo.InvariantCulture, $"acknowledged={total.Acknowledged.Count} feedback_refused={total.FeedbackRefused} cut_off_at_end={total.CutOff}");
+        report.Append("RESULT ");
+        AppendFields(report, total, elapsed);
+        report.Append(CultureInfo.InvariantCulture, $" killed_at_s={(killedAfter is { } k ? k.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) : "none")} ");
+        report.Append(CultureInfo.InvariantCulture, $"acknowledged={total.Acknowledged.Count} feedback_refused={total.FeedbackRefused}");
         report.AppendLine();
-        report.Append("served by: ").AppendJoin(", ", total.ServedBy.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value}")).AppendLine();
-        report.Append("failures: ").AppendJoin(", ", total.Failures.Select(f => $"{f.Key} x{f.Value}")).AppendLine();
-        foreach (var sample in total.WrongSamples)
+        AppendDetails(report, string.Empty, total);
+        if (directLine.Conversations > 0)
         {
-            report.Append("wrong: ").AppendLine(sample);
+            report.Append("DIRECTLINE ");
+            AppendFields(report, directLine, elapsed);
+            report.Append(CultureInfo.InvariantCulture, $" history_checks={directLine.HistoryChecked} history_kept={directLine.HistoryKept}");
+            report.AppendLine();
+            AppendDetails(report, "Direct Line ", directLine);
         }
 
         return report.ToString();
+    }
+
+    private static void AppendFields(StringBuilder report, ConversationTally tally, TimeSpan elapsed)
+    {
+        var latencies = tally.Latencies.Order().ToArray();
+        double At(double q) => latencies.Length == 0 ? 0 : latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(q * latencies.Length) - 1)];
+        report.Append(CultureInfo.InvariantCulture,
+            $"turns={latencies.Length} seconds={elapsed.TotalSeconds:0.0} turns_per_s={latencies.Length / elapsed.TotalSeconds:0.0} ");
+        report.Append(CultureInfo.InvariantCulture, $"p50_ms={At(0.50):0.00} p99_ms={At(0.99):0.00} max_ms={latencies.LastOrDefault():0.00} ");
+        report.Append(CultureInfo.InvariantCulture, $"conversations={tally.Conversations} errors_before_kill={tally.ErrorsBeforeKill} errors_after_kill={tally.ErrorsAfterKill} ");
+        report.Append(CultureInfo.InvariantCulture, $"ok_after_kill={tally.OkAfterKill} served_by_killed_after_kill={tally.ServedByKilledAfterKill} ");
+        report.Append(CultureInfo.InvariantCulture, $"checks={tally.Checked} kept={tally.Kept} lost={tally.Lost} wrong={tally.Wrong} ");
+        report.Append(CultureInfo.InvariantCulture, $"cross_replica={tally.CrossReplica} cross_replica_kept={tally.CrossReplicaKept} ");
+        report.Append(CultureInfo.InvariantCulture, $"across_kill={tally.AcrossKill} across_kill_kept={tally.AcrossKillKept} ");
+        report.Append(CultureInfo.InvariantCulture, $"across_kill_from_killed={tally.AcrossKillFromKilled} across_kill_from_killed_kept={tally.AcrossKillFromKilledKept} ");
+        report.Append(CultureInfo.InvariantCulture, $"cut_off_at_end={tally.CutOff}");
+    }
+
+    private static void AppendDetails(StringBuilder report, string label, ConversationTally tally)
+    {
+        report.Append(label).Append("served by: ").AppendJoin(", ", tally.ServedBy.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value}")).AppendLine();
+        report.Append(label).Append("failures: ").AppendJoin(", ", tally.Failures.Select(f => $"{f.Key} x{f.Value}")).AppendLine();
+        foreach (var sample in tally.WrongSamples)
+        {
+            report.Append(label).Append("wrong: ").AppendLine(sample);
+        }
     }
 
     [GeneratedRegex(@"_Source: (?:\[(?<label>.+?)\]\((?<link>[^)\s]+)\)|(?<label>[^_\n]+))_")]

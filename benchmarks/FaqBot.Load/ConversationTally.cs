@@ -21,6 +21,9 @@ internal sealed class ConversationTally
 
     public int ServedByKilledAfterKill { get; set; }
 
+    /// <summary>Turns answered that were sent once the killed replica was gone.</summary>
+    public int OkAfterKill { get; set; }
+
     /// <summary>"Tell me more" after an answer: expanded that answer, lost the conversation, or expanded another.</summary>
     public int Checked { get; set; }
 
@@ -47,8 +50,24 @@ internal sealed class ConversationTally
 
     public int FeedbackRefused { get; set; }
 
+    /// <summary>Direct Line only: the whole history re-read after a "Tell me more", and how often it held every activity seen so far.</summary>
+    public int HistoryChecked { get; set; }
+
+    public int HistoryKept { get; set; }
+
     /// <summary>Turns still waiting for their reply when the run's time was up (the server may have done them).</summary>
     public int CutOff { get; set; }
+
+    public static ConversationTally Sum(IEnumerable<ConversationTally> tallies)
+    {
+        var total = new ConversationTally();
+        foreach (var tally in tallies)
+        {
+            total.Add(tally);
+        }
+
+        return total;
+    }
 
     public void Add(ConversationTally other)
     {
@@ -69,6 +88,7 @@ internal sealed class ConversationTally
         ErrorsBeforeKill += other.ErrorsBeforeKill;
         ErrorsAfterKill += other.ErrorsAfterKill;
         ServedByKilledAfterKill += other.ServedByKilledAfterKill;
+        OkAfterKill += other.OkAfterKill;
         Checked += other.Checked;
         Kept += other.Kept;
         Lost += other.Lost;
@@ -81,5 +101,7 @@ internal sealed class ConversationTally
         AcrossKillFromKilledKept += other.AcrossKillFromKilledKept;
         FeedbackRefused += other.FeedbackRefused;
         CutOff += other.CutOff;
+        HistoryChecked += other.HistoryChecked;
+        HistoryKept += other.HistoryKept;
     }
 }

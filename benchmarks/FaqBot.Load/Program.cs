@@ -4,6 +4,7 @@ using FaqBot.Load;
 //   FaqBot.Load [directline] --url URL --questions FILE ...       Direct Line users (run.sh, soak.sh)
 //   FaqBot.Load conversations --url URL --questions FILE ...      question, "Tell me more", rating; optional kill -9 (scale-out)
 //   FaqBot.Load idle --url URL --questions FILE ...               open conversations and leave them idle (memory per conversation)
+//   FaqBot.Load webchat --url URL ...                             the bot's Web Chat page in headless chromium, across a kill (scale-out)
 var mode = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "directline";
 var options = new Arguments(args);
 switch (mode)
@@ -17,7 +18,11 @@ switch (mode)
     case "idle" when IdleConversations.Parse(options) is { } idle:
         Console.WriteLine(await idle.RunAsync(CancellationToken.None));
         return 0;
+    case "webchat" when WebChatCheckSettings.Parse(options) is { } settings:
+        var (ok, report) = await new WebChatCheck(settings).RunAsync();
+        Console.Write(report);
+        return ok ? 0 : 1;
     default:
-        await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, "usage:", DirectLineLoadSettings.Usage, ConversationCheckSettings.Usage, IdleConversations.Usage));
+        await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, "usage:", DirectLineLoadSettings.Usage, ConversationCheckSettings.Usage, IdleConversations.Usage, WebChatCheckSettings.Usage));
         return 2;
 }

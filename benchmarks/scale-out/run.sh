@@ -7,13 +7,17 @@
 #   2. the kill: 32 concurrent conversations (FaqBot.Load conversations) through the 3-replica frontend, one replica
 #      killed -9 mid-run; checks that every "Tell me more" expands that conversation's answer (also when the killed
 #      replica gave the answer and a survivor the expansion) and that every feedback row the bot acknowledged is stored;
+#      alongside, 8 Direct Line conversations through the same frontend (the page's token, conversation start, posts,
+#      polling) whose "Tell me more" and whole history are checked the same way, and the bot's Web Chat page in headless
+#      chromium (FaqBot.Load webchat) whose stream sits on the killed replica: a question before the kill, "Tell me more"
+#      and another question after it, each reply seen on the page;
 #   3. memory per 10,000 idle conversations: a fresh one-replica Memory host, RSS before and after each 10,000 opened.
 # Writes the figures into docs/performance.md and the kill into docs/reliability.md (between their scale-out markers).
 # Usage: benchmarks/scale-out/run.sh [SECONDS=20] [ROUNDS=3] [KILL_SECONDS=40]
 #   WARMUP=SECONDS  load through the 3-replica frontend before measuring (default 30), and on the Memory host
 #   NO_DOC=1        print the report without writing it into docs/
 #   PROVIDER=Memory the control: replicas keep state in their own memory, so the kill run's checks must fail (exit 1)
-# Needs wrk, haproxy and postgresql-15 (installed with apt when missing and run as root). Runs about 10 minutes.
+# Needs wrk, haproxy, postgresql-15 and chromium (installed with apt when missing and run as root). Runs about 10 minutes.
 source "$(dirname "$0")/../load/lib.sh"
 LOAD_BEFORE="$(cut -d" " -f1-3 /proc/loadavg)"
 
@@ -31,6 +35,7 @@ install_missing() {
   command -v wrk >/dev/null || missing+=(wrk)
   command -v haproxy >/dev/null || missing+=(haproxy)
   dpkg -s postgresql-15 >/dev/null 2>&1 || missing+=(postgresql-15)
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ "${#missing[@]}" -eq 0 ] && return 0
   [ "$(id -u)" -eq 0 ] || { echo "missing: ${missing[*]} (apt-get install -y ${missing[*]})" >&2; exit 2; }
   echo "installing ${missing[*]} ..." >&2
@@ -94,6 +99,8 @@ defaults
   timeout connect 2s
   timeout client 30s
   timeout server 30s
+  # Web Chat's WebSocket stream is quiet while nobody types; without this the client/server timeouts would cut it at 30 s.
+  timeout tunnel 1h
   retries 3
   option redispatch 1
   option httpchk GET /healthz
@@ -143,18 +150,30 @@ row() {
     "$(values "$k" p50_ms | median)" "$(values "$k" p99_ms | median)" "$(errs "$k")" "$(turns "$k")"
 }
 
-# The kill: 32 checked conversations (each user reads an answer for 1-3 s before "Tell me more", so conversations are
-# open across the kill) plus wrk's 32 connections of load, all through the 3-replica frontend; r2 killed -9 half-way.
+# The kill: 32 checked conversations over /api/messages and 8 over Direct Line (each user reads an answer for 1-3 s
+# before "Tell me more", so conversations are open across the kill) plus wrk's 32 connections of load, all through the
+# 3-replica frontend; r2 killed -9 half-way. First the browser opens Web Chat (its stream on r2) and asks its question;
+# it goes on once r2 is dead.
 KILL_AFTER=$(( KILL_SECONDS / 2 ))
-echo "== kill run: ${KILL_SECONDS} s, 32 checked conversations + wrk, kill -9 r2 (pid ${PID[r2]}) after ${KILL_AFTER} s" >&2
+DL_USERS=8
+echo "== Web Chat in chromium through the 3-replica frontend, stream on r2, first question before the kill" >&2
+dotnet "$LOAD_DLL" webchat --url "$URL3" --stream-on r2 --ready-file "$WORK/webchat.ready" --after-pid "${PID[r2]}" \
+  --screenshot "$WORK/webchat.png" >"$WORK/webchat.out" 2>"$WORK/webchat.err" &
+BROWSER=$!; PIDS+=("$BROWSER")
+for _ in $(seq 1 360); do [ -e "$WORK/webchat.ready" ] || ! kill -0 "$BROWSER" 2>/dev/null && break; sleep 0.5; done
+echo "== kill run: ${KILL_SECONDS} s, 32 checked conversations + $DL_USERS Direct Line + wrk, kill -9 r2 (pid ${PID[r2]}) after ${KILL_AFTER} s" >&2
 KILL_LOAD="$(cut -d" " -f1-3 /proc/loadavg)"
 drive "$URL3" "$KILL_SECONDS" >"$WORK/kill-wrk.out" &
 WRK=$!; PIDS+=("$WRK")
 dotnet "$LOAD_DLL" conversations --url "$URL3" --questions "$QUESTIONS" --users "$CONNECTIONS" --seconds "$KILL_SECONDS" --read-seconds 2 \
-  --kill-pid "${PID[r2]}" --kill-after "$KILL_AFTER" --kill-server r2 --acknowledged "$WORK/acknowledged.tsv" >"$WORK/kill.out"
+  --kill-pid "${PID[r2]}" --kill-after "$KILL_AFTER" --kill-server r2 --acknowledged "$WORK/acknowledged.tsv" \
+  --directline-users "$DL_USERS" >"$WORK/kill.out"
 wait "$WRK" || true
-cat "$WORK/kill.out" >&2
+BROWSER_STATUS=0; wait "$BROWSER" || BROWSER_STATUS=$?
+cat "$WORK/kill.out" "$WORK/webchat.out" >&2
 K="$(grep '^RESULT' "$WORK/kill.out")"
+D="$(grep '^DIRECTLINE' "$WORK/kill.out" || echo 'DIRECTLINE none=1')"
+W="$(grep '^WEBCHAT' "$WORK/webchat.out" || echo 'WEBCHAT ok=0')"
 KW="$(cat "$WORK/kill-wrk.out")"
 R2_STATUS=0; wait "${PID[r2]}" 2>/dev/null || R2_STATUS=$?
 [ "$R2_STATUS" -eq 137 ] || { echo "r2 did not die of SIGKILL (status $R2_STATUS): the kill did not happen" >&2; exit 1; }
@@ -218,11 +237,12 @@ DELTAS="$(( RSS[1] - RSS[0] )) $(( RSS[2] - RSS[1] )) $(( RSS[3] - RSS[2] ))"
 } >"$OUT"
 {
   echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') by \`benchmarks/scale-out/run.sh $SECONDS_PER_RUN $ROUNDS $KILL_SECONDS\` (load average at the kill run: $KILL_LOAD):"
-  echo "3 replicas on ${PROVIDER:-PostgreSQL} behind haproxy, 32 concurrent conversations for ${KILL_SECONDS} s, replica r2 killed -9 after ${KILL_AFTER} s."
+  echo "3 replicas on ${PROVIDER:-PostgreSQL} behind haproxy, 32 concurrent conversations over /api/messages and $DL_USERS over Direct Line for ${KILL_SECONDS} s,"
+  echo "a Web Chat page in headless chromium, replica r2 killed -9 after ${KILL_AFTER} s."
   echo "/healthz knowledge base hash per replica: $HASHES"
   echo
   echo '```'
-  cat "$WORK/kill.out"
+  cat "$WORK/kill.out" "$WORK/webchat.out"
   echo "wrk alongside (32 connections, same frontend): $KW"
   echo "r2 exit status: $R2_STATUS (128 + 9, SIGKILL)"
   echo "feedback acknowledged to users: $ACKED; stored in PostgreSQL for those conversations: $STORED;"
@@ -248,4 +268,10 @@ if [ -z "${NO_DOC:-}" ]; then
   grep -q '<!-- scale-out-kill:begin -->' "$REPO/docs/reliability.md" && replace_block "$REPO/docs/reliability.md" scale-out-kill "$KILL_OUT"
   echo "updated docs/performance.md and docs/reliability.md" >&2
 fi
-[ "$LOST_ROWS" -eq 0 ] && [ "$(field lost "$K")" -eq 0 ] && [ "$(field wrong "$K")" -eq 0 ]
+# Direct Line: every check and history kept, no failed request before the kill, and turns answered after it.
+dl() { local v; v="$(field "$1" "$D")"; echo "${v:-0}"; }
+DL_OK=0
+[ "$(dl checks)" -gt 0 ] && [ "$(dl lost)" -eq 0 ] && [ "$(dl wrong)" -eq 0 ] && [ "$(dl errors_before_kill)" -eq 0 ] \
+  && [ "$(dl history_kept)" -eq "$(dl history_checks)" ] && [ "$(dl ok_after_kill)" -gt 0 ] && DL_OK=1
+echo "checks: /api/messages lost=$(field lost "$K") wrong=$(field wrong "$K"), feedback rows lost=$LOST_ROWS; Direct Line ok=$DL_OK; Web Chat in chromium ok=$(field ok "$W") (exit $BROWSER_STATUS)" >&2
+[ "$LOST_ROWS" -eq 0 ] && [ "$(field lost "$K")" -eq 0 ] && [ "$(field wrong "$K")" -eq 0 ] && [ "$DL_OK" -eq 1 ] && [ "$(field ok "$W")" = 1 ]
