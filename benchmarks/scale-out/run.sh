@@ -74,14 +74,23 @@ echo "PostgreSQL 15 on 127.0.0.1:$PG_PORT, data in $PG_DATA" >&2
 declare -A PORT PID R
 start_replica() { # NAME: a replica (Storage:Provider=Postgres unless PROVIDER says otherwise) on a free port
   PORT[$1]="$(free_port)"
-  start_host "$1" "$FAQ_DLL" "${PORT[$1]}" Storage__Provider="${PROVIDER:-Postgres}" ConnectionStrings__FaqBot="$CONNECTION"
+  # All load comes from 127.0.0.1 through haproxy: lift the page's per-client token budget as start_host lifts Direct Line's.
+  start_host "$1" "$FAQ_DLL" "${PORT[$1]}" Storage__Provider="${PROVIDER:-Postgres}" ConnectionStrings__FaqBot="$CONNECTION" \
+    WebChat__MaxTokensPerMinute=100000
   PID[$1]="$HOST_PID"
 }
 # r1 trains the model into the shared model folder; r2 and r3 load it (each would train the same one from the same articles).
 start_replica r1; start_replica r2; start_replica r3
+# A replica serves Direct Line before its model is loaded (/healthz says "starting" until then): wait for every model,
+# so the measurements start with three replicas in haproxy's rotation and the hashes can be compared.
 HASHES=""
 for r in r1 r2 r3; do
-  hash="$(curl -s "http://127.0.0.1:${PORT[$r]}/healthz" | python3 -c 'import json, sys; print(json.load(sys.stdin)["knowledgeBaseHash"])')"
+  for _ in $(seq 1 600); do
+    hash="$(curl -s "http://127.0.0.1:${PORT[$r]}/healthz" | python3 -c 'import json, sys; print(json.load(sys.stdin)["knowledgeBaseHash"] or "")' 2>/dev/null || true)"
+    [ -n "$hash" ] && break
+    sleep 1
+  done
+  hash="${hash:-none}"
   HASHES+="$r ${hash:0:12}  "
 done
 echo "replicas: r1 :${PORT[r1]} (pid ${PID[r1]}), r2 :${PORT[r2]} (pid ${PID[r2]}), r3 :${PORT[r3]} (pid ${PID[r3]}); /healthz knowledge base: $HASHES" >&2
