@@ -16,7 +16,8 @@ public static class FaqBotServiceCollectionExtensions
     /// Registers <see cref="IBot"/> (<see cref="FaqActivityHandler"/>), <see cref="FaqDialog"/>, <see cref="ConversationState"/>
     /// over an <see cref="IStorage"/> (unless one is already registered, <see cref="MemoryCacheStorage"/>: bounded, expiring,
     /// configured from <c>Bot:State</c>, its size logged by <see cref="ConversationStateMonitor"/>), the SQLite
-    /// <see cref="IFeedbackStore"/> (unless one is already registered), <see cref="FaqBotTurnErrorHandler"/> and
+    /// <see cref="IFeedbackStore"/> (unless one is already registered) with <see cref="FeedbackHealth"/> (checked at start by
+    /// <see cref="FeedbackStoreCheck"/>), <see cref="FaqBotTurnErrorHandler"/> and
     /// <see cref="BotOptions"/> (section <c>Bot</c>). Needs an <c>IAnswerEngine</c>, an <see cref="IConfiguration"/> and
     /// logging registered by the host.
     /// </summary>
@@ -49,6 +50,8 @@ public static class FaqBotServiceCollectionExtensions
         services.TryAddSingleton(sp => new SqliteFeedbackStore(
             sp.GetRequiredService<IOptions<BotOptions>>().Value.GetDatabasePath(), sp.GetRequiredService<IOptions<FeedbackRetention>>().Value));
         services.TryAddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<SqliteFeedbackStore>());
+        services.TryAddSingleton<FeedbackHealth>();
+        services.AddHostedService<FeedbackStoreCheck>();
         services.TryAddSingleton<FaqDialog>();
         services.TryAddSingleton<FaqBotTurnErrorHandler>();
         services.TryAddSingleton<IBot, FaqActivityHandler>();

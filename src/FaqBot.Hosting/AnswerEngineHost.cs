@@ -48,7 +48,10 @@ public sealed class AnswerEngineHost
     public Task<IAnswerEngine> WhenReadyAsync(CancellationToken cancellationToken = default) => _ready.Task.WaitAsync(cancellationToken);
 
     /// <summary>Starts serving <paramref name="engine"/> (the first time a model is ready).</summary>
-    public void Serve(IAnswerEngine engine, IReadOnlyList<SkippedPage> skippedPages)
+    /// <param name="engine">The engine.</param>
+    /// <param name="skippedPages">Pages left out of its knowledge base.</param>
+    /// <param name="modelNotSaved">Why its model could not be stored, or null when it is.</param>
+    public void Serve(IAnswerEngine engine, IReadOnlyList<SkippedPage> skippedPages, string? modelNotSaved = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         if (Interlocked.CompareExchange(ref _engine, engine, null) is not null)
@@ -56,13 +59,13 @@ public sealed class AnswerEngineHost
             throw new InvalidOperationException("An answer engine is already serving; reload it instead of serving another.");
         }
 
-        Loaded(skippedPages);
+        Loaded(skippedPages, modelNotSaved);
         _ready.TrySetResult(engine);
     }
 
-    /// <summary>A load or reload worked: clears the last error and records the pages it skipped.</summary>
-    public void Loaded(IReadOnlyList<SkippedPage> skippedPages) =>
-        Volatile.Write(ref _status, new KnowledgeStatus(IsReady, skippedPages, null, null));
+    /// <summary>A load or reload worked: clears the last error and records the pages it skipped and whether the model is stored.</summary>
+    public void Loaded(IReadOnlyList<SkippedPage> skippedPages, string? modelNotSaved = null) =>
+        Volatile.Write(ref _status, new KnowledgeStatus(IsReady, skippedPages, null, null) { ModelNotSaved = modelNotSaved });
 
     /// <summary>A load or reload failed: whatever served before keeps serving.</summary>
     public void Failed(string error, DateTimeOffset at) =>

@@ -18,7 +18,8 @@ namespace FaqBot.Hosting;
 /// re-extracts and retrains off to the side while the current model keeps answering, swaps the new one in and logs which
 /// entries changed. A page that cannot be used is skipped, logged and listed in <see cref="AnswerEngineHost.Status"/>
 /// while the rest is served. Articles that cannot be used at all (no usable page, a missing folder, or any broken page
-/// when strict) never stop the host: the previous model keeps serving, or none while there never was one.
+/// when strict) never stop the host: the previous model keeps serving, or none while there never was one. A model folder
+/// that cannot be written does not either: the trained model serves from memory and the status says it is not stored.
 /// </summary>
 public sealed class AnswerEngineService : BackgroundService
 {
@@ -35,6 +36,7 @@ public sealed class AnswerEngineService : BackgroundService
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _reloading = new(1, 1);
     private AnswerEngine? _engine;
+    private string? _modelNotSaved;
 
     // One pending signal is enough: a reload always reads the whole folder.
     private readonly Channel<bool> _signals = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -136,11 +138,10 @@ public sealed class AnswerEngineService : BackgroundService
     {
         var knowledgeBase = extracted.KnowledgeBase;
         var watch = Stopwatch.StartNew();
-        var (answerer, trained) = await Task.Run(
-            () => (_loader.LoadOrTrain(knowledgeBase, out var wasTrained), wasTrained), cancellationToken).ConfigureAwait(false);
+        var (answerer, trained) = await Task.Run(() => LoadOrTrain(knowledgeBase), cancellationToken).ConfigureAwait(false);
         _engine = new AnswerEngine(answerer, _loader, _loggers.CreateLogger<AnswerEngine>());
         LogNewlySkipped(extracted.Skipped);
-        _host.Serve(_engine, extracted.Skipped);
+        _host.Serve(_engine, extracted.Skipped, _modelNotSaved);
         _logger.LogInformation(
             "Answer engine ready: {Entries} entries from {Articles} article(s) in {Directory}, {Skipped} page(s) skipped; model {How} in {Seconds:0.0} s.",
             knowledgeBase.Entries.Count, knowledgeBase.Articles.Count, _articlesDirectory, extracted.Skipped.Count, trained ? "trained" : "loaded",
@@ -155,20 +156,55 @@ public sealed class AnswerEngineService : BackgroundService
         LogNewlySkipped(extracted.Skipped);
         if (changes.IsEmpty)
         {
-            _host.Loaded(extracted.Skipped);
+            _host.Loaded(extracted.Skipped, _modelNotSaved);
             _logger.LogInformation("Checked the articles in {Directory}: no entry changed; the model stays.", _articlesDirectory);
             return new KnowledgeReloadResult(false, changes, null);
         }
 
         var watch = Stopwatch.StartNew();
 
-        // Training is CPU-bound; the engine keeps serving the old answerer until Reload swaps the reference.
-        var trained = await Task.Run(() => engine.Reload(next), cancellationToken).ConfigureAwait(false);
-        _host.Loaded(extracted.Skipped);
+        // Training is CPU-bound; the engine keeps serving the old answerer until Swap replaces the reference.
+        var (answerer, trained) = await Task.Run(() => LoadOrTrain(next), cancellationToken).ConfigureAwait(false);
+        engine.Swap(answerer);
+        _host.Loaded(extracted.Skipped, _modelNotSaved);
         _logger.LogInformation(
             "Reloaded the knowledge base from {Directory}: {Changes}; model {How} and swapped in after {Seconds:0.0} s.",
             _articlesDirectory, changes, trained ? "trained" : "loaded", watch.Elapsed.TotalSeconds);
         return new KnowledgeReloadResult(true, changes, null);
+    }
+
+    // The loader's LoadOrTrain, except that a model folder it cannot write (read-only data, a full disk) costs the host
+    // only the stored copy: the freshly trained model serves from memory and the reason shows in /healthz.
+    private (Answerer Answerer, bool Trained) LoadOrTrain(KnowledgeBase knowledgeBase)
+    {
+        var store = _loader.Store;
+        var model = store.TryLoad(_loader.HashOf(knowledgeBase), out var reason);
+        if (model is not null)
+        {
+            _logger.LogInformation("Loaded the answer model from {Path} (trained {TrainedAt:u}).", store.ModelPath, model.Metadata.TrainedAt);
+            _modelNotSaved = null;
+            return (_loader.Build(knowledgeBase, model), false);
+        }
+
+        _logger.LogInformation("Training the answer model ({Reason}).", reason);
+        model = _loader.Train(knowledgeBase).Model;
+        try
+        {
+            model = model with { Metadata = store.Save(model) };
+            _modelNotSaved = null;
+            _logger.LogInformation(
+                "Trained the answer model on {Entries} entries in {Seconds:0.0} s; saved to {Path}.",
+                knowledgeBase.Entries.Count, model.Metadata.TrainingSeconds, store.ModelPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _modelNotSaved = $"The trained model could not be saved to {store.Directory} ({ex.Message}); it serves from memory and is trained again at the next start. Make Classifier:ModelDirectory writable.";
+            _logger.LogWarning(
+                "Trained the answer model on {Entries} entries in {Seconds:0.0} s but could not save it to {Directory}: {Problem} It serves from memory and is trained again at the next start; make Classifier:ModelDirectory writable.",
+                knowledgeBase.Entries.Count, model.Metadata.TrainingSeconds, store.Directory, ex.Message);
+        }
+
+        return (_loader.Build(knowledgeBase, model), true);
     }
 
     // One warning per page when it starts being skipped, not again on every reload while it stays broken.

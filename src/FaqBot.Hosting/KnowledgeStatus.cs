@@ -9,11 +9,17 @@ namespace FaqBot.Hosting;
 /// <param name="LastErrorAt">When it failed.</param>
 public sealed record KnowledgeStatus(bool Ready, IReadOnlyList<SkippedPage> SkippedPages, string? LastError, DateTimeOffset? LastErrorAt)
 {
+    /// <summary>
+    /// Why the model being served was trained but could not be written to the model folder (it serves from memory and is
+    /// trained again at the next start), or null when it is stored.
+    /// </summary>
+    public string? ModelNotSaved { get; init; }
+
     /// <summary>The status before the first load finished.</summary>
     public static KnowledgeStatus Starting { get; } = new(false, [], null, null);
 
     /// <summary>Starting, ok, degraded or unavailable.</summary>
-    public KnowledgeHealth Health => (Ready, Problem: LastError is not null || SkippedPages.Count > 0) switch
+    public KnowledgeHealth Health => (Ready, Problem: LastError is not null || SkippedPages.Count > 0 || ModelNotSaved is not null) switch
     {
         (true, false) => KnowledgeHealth.Ok,
         (true, true) => KnowledgeHealth.Degraded,

@@ -36,6 +36,7 @@ public sealed class FaqDialog
 
     private readonly IAnswerEngine _engine;
     private readonly IFeedbackStore _feedback;
+    private readonly FeedbackHealth _feedbackHealth;
     private readonly ConversationState _conversationState;
     private readonly IStatePropertyAccessor<FaqConversationData> _data;
     private readonly BotOptions _options;
@@ -47,6 +48,7 @@ public sealed class FaqDialog
     public FaqDialog(
         IAnswerEngine engine,
         IFeedbackStore feedback,
+        FeedbackHealth feedbackHealth,
         ConversationState conversationState,
         IOptions<BotOptions> options,
         TimeProvider time,
@@ -56,6 +58,7 @@ public sealed class FaqDialog
         ArgumentNullException.ThrowIfNull(options);
         _engine = engine;
         _feedback = feedback;
+        _feedbackHealth = feedbackHealth;
         _conversationState = conversationState;
         _data = conversationState.CreateProperty<FaqConversationData>(nameof(FaqConversationData));
         _options = options.Value;
@@ -487,12 +490,15 @@ public sealed class FaqDialog
             _time.GetUtcNow(), activity.ChannelId ?? "unknown", activity.Conversation?.Id ?? "unknown", question, entryId, confidence, kind);
         try
         {
-            return await _feedback.RecordAsync(feedbackEvent, cancellationToken) is not FeedbackRecorded.RateLimited;
+            var recorded = await _feedback.RecordAsync(feedbackEvent, cancellationToken);
+            _feedbackHealth.Worked();
+            return recorded is not FeedbackRecorded.RateLimited;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Losing one feedback row must not cost the user their answer: log it and carry on.
+            // Losing one feedback row must not cost the user their answer: log it, say so in /healthz and carry on.
             _logger.LogError(ex, "Could not record {Kind} feedback for conversation {Conversation}.", kind.ToName(), feedbackEvent.Conversation);
+            _feedbackHealth.Failed(ex.Message, _time.GetUtcNow());
             return false;
         }
     }

@@ -98,6 +98,24 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
         }
     }
 
+    /// <summary>
+    /// Opens the database now (creating its folder, file and table) instead of on the first event, so a folder that cannot
+    /// be written is found at start-up; throws <see cref="InvalidOperationException"/> naming the file and what to check.
+    /// </summary>
+    public async Task OpenAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _commands ??= Open();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>Closes the database; later events are refused. Safe to call more than once.</summary>
     public void Dispose()
     {
