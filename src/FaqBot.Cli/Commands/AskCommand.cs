@@ -27,6 +27,13 @@ internal static class AskCommand
         command.Options.Add(knowledge);
         command.SetAction(parse => CommandRunner.Run(() =>
         {
+            // Checked before the model loads: an empty question is a typing slip, not something to decline.
+            var asked = parse.GetValue(question);
+            if (asked is not null && string.IsNullOrWhiteSpace(asked))
+            {
+                throw new UsageException("the question is empty. Usage: ask \"which clays are used in masks\", or ask with no argument to read one question per stdin line.");
+            }
+
             var context = ClassifierContext.Create(parse.GetValue(knowledge));
             var answerer = context.Loader.LoadOrTrain(context.KnowledgeBase, out var trained, new StderrProgress(Console.Error));
             if (trained)
@@ -35,7 +42,6 @@ internal static class AskCommand
             }
 
             var engine = new AnswerEngine(answerer);
-            var asked = parse.GetValue(question);
             if (asked is not null)
             {
                 PrintReadable(engine.Ask(asked));

@@ -51,7 +51,7 @@ internal static class EvalCommand
 
             var set = EvaluationSet.Load(path!);
             var context = ClassifierContext.Create(parse.GetValue(knowledge));
-            CheckEntries(set, context.KnowledgeBase, path!);
+            CheckEntries(context.KnowledgeBase, path!);
             var engine = new AnswerEngine(context.Loader.LoadOrTrain(context.KnowledgeBase, out _, new StderrProgress(Console.Error)));
             var result = Evaluator.Evaluate(engine, set);
             Print(result, parse.GetValue(verbose));
@@ -147,18 +147,42 @@ internal static class EvalCommand
         return 0;
     }
 
-    // An entry id the knowledge base does not have would make every answer to that question "wrong": say so instead.
-    private static void CheckEntries(IReadOnlyList<LabelledQuestion> questions, KnowledgeBase knowledgeBase, string path)
+    // An entry id the knowledge base does not have would make every answer to that question "wrong", and a short id two
+    // articles share would make either answer right: name the file and line instead.
+    private static void CheckEntries(KnowledgeBase knowledgeBase, string path)
     {
-        var ids = knowledgeBase.Entries.SelectMany(e => new[] { e.Id, EvaluationReport.Short(e.Id) }).ToHashSet(StringComparer.Ordinal);
-        var unknown = questions
-            .Where(q => !q.IsOutOfScope && q.ExpectedEntryId != LabelledQuestion.AnyEntry && !ids.Contains(q.ExpectedEntryId))
-            .Select(q => q.ExpectedEntryId)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        if (unknown.Count > 0)
+        var full = knowledgeBase.Entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var byShortId = knowledgeBase.Entries
+            .GroupBy(e => EvaluationReport.Short(e.Id), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Id).ToList(), StringComparer.Ordinal);
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
         {
-            throw new CommandException($"{path} expects entries the knowledge base does not have: {string.Join(", ", unknown.Take(5))}{(unknown.Count > 5 ? ", …" : "")}. Run 'extract' to see the entry ids.");
+            lineNumber++;
+            var parts = line.TrimEnd('\r').Split('\t');
+            if (line.StartsWith('#') || parts.Length < 2)
+            {
+                continue;
+            }
+
+            var expected = parts[1].Trim();
+            if (expected == LabelledQuestion.AnyEntry || expected.Equals("OOS", StringComparison.OrdinalIgnoreCase) || full.Contains(expected))
+            {
+                continue;
+            }
+
+            if (!byShortId.TryGetValue(expected, out var matches))
+            {
+                throw new CommandException(
+                    $"{path}:{lineNumber}: no entry '{expected}' in the knowledge base. Use an id 'extract' prints, in full "
+                    + "(article--section) or short (the part after '--', as 'eval' prints it).");
+            }
+
+            if (matches.Count > 1)
+            {
+                throw new CommandException(
+                    $"{path}:{lineNumber}: '{expected}' is the short id of {matches.Count} entries ({string.Join(", ", matches)}); use the full id.");
+            }
         }
     }
 }

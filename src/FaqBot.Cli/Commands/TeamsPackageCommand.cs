@@ -74,14 +74,14 @@ public static class TeamsPackageCommand
         {
             stderr.WriteLine($"error: --app-id '{appIdText}' is not a GUID. Use the Microsoft App Id of your Azure Bot "
                 + "(Azure portal > your bot > Configuration), e.g. 8f0f4c3e-5d51-4b57-9a0b-2b7d8f3c1a11.");
-            return ExitCodes.BadInput;
+            return ExitCodes.Usage;
         }
 
         var teamsAppId = TeamsAppPackager.DeriveTeamsAppId(botAppId);
         if (teamsAppIdText is not null && !Guid.TryParse(teamsAppIdText, out teamsAppId))
         {
             stderr.WriteLine($"error: --teams-app-id '{teamsAppIdText}' is not a GUID.");
-            return ExitCodes.BadInput;
+            return ExitCodes.Usage;
         }
 
         var website = ParseUrl("--website-url", websiteText, stderr);
@@ -89,7 +89,7 @@ public static class TeamsPackageCommand
         var terms = ParseUrl("--terms-url", termsText ?? websiteText.TrimEnd('/') + "/terms", stderr);
         if (website is null || privacy is null || terms is null)
         {
-            return ExitCodes.BadInput;
+            return ExitCodes.Usage;
         }
 
         var settings = new TeamsPackageSettings(botAppId, teamsAppId, name.Trim(), developer.Trim(), website, privacy, terms, version);
@@ -101,7 +101,8 @@ public static class TeamsPackageCommand
                 stderr.WriteLine("error: " + problem);
             }
 
-            return ExitCodes.BadInput;
+            // Every setting comes from an option, so a value the manifest cannot hold is a bad command line.
+            return ExitCodes.Usage;
         }
 
         foreach (var warning in TeamsAppPackager.Warnings(settings))

@@ -110,13 +110,13 @@ public sealed class TeamsPackageCommandTests : IDisposable
     [InlineData("not-a-guid")]
     [InlineData("12345")]
     [InlineData("00000000-0000-0000-0000-000000000000")]
-    public void A_bad_app_id_fails_with_a_clear_message_and_writes_nothing(string appId)
+    public void A_bad_app_id_is_a_command_line_error_with_a_clear_message_and_writes_nothing(string appId)
     {
         var zipPath = Path.Combine(_folder, "app.zip");
 
         var (exitCode, _, error) = Run("--app-id", appId, "--out", zipPath);
 
-        Assert.Equal(ExitCodes.BadInput, exitCode);
+        Assert.Equal(ExitCodes.Usage, exitCode);
         Assert.Contains("--app-id", error, StringComparison.Ordinal);
         Assert.False(File.Exists(zipPath));
     }
@@ -135,13 +135,13 @@ public sealed class TeamsPackageCommandTests : IDisposable
     [InlineData("--name", "A name far too long for the Teams app bar")]
     [InlineData("--website-url", "http://insecure.example.com")]
     [InlineData("--version", "v1")]
-    public void Values_the_manifest_schema_would_reject_fail_before_writing(string option, string value)
+    public void Values_the_manifest_schema_would_reject_are_command_line_errors_caught_before_writing(string option, string value)
     {
         var zipPath = Path.Combine(_folder, "app.zip");
 
         var (exitCode, _, error) = Run("--app-id", BotAppId, "--out", zipPath, option, value);
 
-        Assert.Equal(ExitCodes.BadInput, exitCode);
+        Assert.Equal(ExitCodes.Usage, exitCode);
         Assert.Contains(option, error, StringComparison.Ordinal);
         Assert.False(File.Exists(zipPath));
     }
