@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using FaqBot.Classifier.Answering;
+using FaqBot.Classifier.Embeddings;
 using FaqBot.Classifier.Hosting;
 using FaqBot.Hosting.Reloading;
 using FaqBot.Knowledge;
@@ -78,9 +79,11 @@ public sealed class AnswerEngineService : BackgroundService
         try
         {
             ExtractionResult next;
+            var watch = Stopwatch.StartNew();
             try
             {
                 next = await Task.Run(_articles.Read, cancellationToken).ConfigureAwait(false);
+                _logger.LogDebug("Read the articles in {Directory} in {Seconds:0.0} s.", _articlesDirectory, watch.Elapsed.TotalSeconds);
             }
             catch (Exception ex) when (ex is ArticleFormatException or IOException or UnauthorizedAccessException)
             {
@@ -114,6 +117,10 @@ public sealed class AnswerEngineService : BackgroundService
         {
             // Off the start-up path: the host listens (and says it is starting) while the first model trains.
             await Task.Yield();
+
+            // Loading the embedding model takes seconds: done while the articles are read rather than after. A failure
+            // surfaces (and is logged) where the model is first used.
+            _ = Task.Run(() => SentenceEmbedder.Shared, stoppingToken);
             var first = await ReloadNowAsync(stoppingToken).ConfigureAwait(false);
             Reloaded?.Invoke(first);
             if (_options.Enabled)
@@ -163,8 +170,10 @@ public sealed class AnswerEngineService : BackgroundService
 
         var watch = Stopwatch.StartNew();
 
-        // Training is CPU-bound; the engine keeps serving the old answerer until Swap replaces the reference.
-        var (answerer, trained) = await Task.Run(() => LoadOrTrain(next), cancellationToken).ConfigureAwait(false);
+        // Training is CPU-bound; the engine keeps serving the old answerer until Swap replaces the reference. The serving
+        // model's vectors are the cache, so only the texts the edit changed are embedded, with no read of the stored ones.
+        var cache = engine.Current.Model.Vectors;
+        var (answerer, trained) = await Task.Run(() => LoadOrTrain(next, cache), cancellationToken).ConfigureAwait(false);
         engine.Swap(answerer);
         _host.Loaded(extracted.Skipped, _modelNotSaved);
         _logger.LogInformation(
@@ -175,26 +184,30 @@ public sealed class AnswerEngineService : BackgroundService
 
     // The loader's LoadOrTrain, except that a model folder it cannot write (read-only data, a full disk) costs the host
     // only the stored copy: the freshly trained model serves from memory and the reason shows in /healthz.
-    private (Answerer Answerer, bool Trained) LoadOrTrain(KnowledgeBase knowledgeBase)
+    private (Answerer Answerer, bool Trained) LoadOrTrain(KnowledgeBase knowledgeBase, TextVectors? cache = null)
     {
         var store = _loader.Store;
+        var watch = Stopwatch.StartNew();
         var model = store.TryLoad(_loader.HashOf(knowledgeBase), out var reason);
         if (model is not null)
         {
-            _logger.LogInformation("Loaded the answer model from {Path} (trained {TrainedAt:u}).", store.ModelPath, model.Metadata.TrainedAt);
+            _logger.LogInformation(
+                "Loaded the answer model from {Path} (trained {TrainedAt:u}) in {Seconds:0.0} s.", store.ModelPath, model.Metadata.TrainedAt, watch.Elapsed.TotalSeconds);
             _modelNotSaved = null;
             return (_loader.Build(knowledgeBase, model), false);
         }
 
         _logger.LogInformation("Training the answer model ({Reason}).", reason);
-        model = _loader.Train(knowledgeBase).Model;
+        var outcome = _loader.Train(knowledgeBase, cache: cache);
+        model = outcome.Model;
         try
         {
+            watch.Restart();
             model = model with { Metadata = store.Save(model) };
             _modelNotSaved = null;
             _logger.LogInformation(
-                "Trained the answer model on {Entries} entries in {Seconds:0.0} s; saved to {Path}.",
-                knowledgeBase.Entries.Count, model.Metadata.TrainingSeconds, store.ModelPath);
+                "Trained the answer model on {Entries} entries in {Seconds:0.0} s ({Embedded} texts embedded); saved to {Path} in {SaveSeconds:0.0} s.",
+                knowledgeBase.Entries.Count, model.Metadata.TrainingSeconds, model.Metadata.Embedded, store.ModelPath, watch.Elapsed.TotalSeconds);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -204,7 +217,8 @@ public sealed class AnswerEngineService : BackgroundService
                 knowledgeBase.Entries.Count, model.Metadata.TrainingSeconds, store.Directory, ex.Message);
         }
 
-        return (_loader.Build(knowledgeBase, model), true);
+        // The trainer's index is the one a load would build: reused, not built again.
+        return (_loader.Build(outcome.Index, model), true);
     }
 
     // One warning per page when it starts being skipped, not again on every reload while it stays broken.

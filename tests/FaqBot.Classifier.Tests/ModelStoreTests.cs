@@ -1,5 +1,6 @@
 using FaqBot.Classifier.Answering;
 using FaqBot.Classifier.Hosting;
+using FaqBot.Classifier.Training;
 
 namespace FaqBot.Classifier.Tests;
 
@@ -92,6 +93,38 @@ public sealed class ModelStoreTests : IDisposable
         Assert.True(trained);
         Assert.Equal(2, engine.Status.Entries);
         Assert.Null(engine.FindEntry("tiny--how-do-i-repot-a-fern"));
+    }
+
+    [Fact]
+    public void A_retrain_whose_texts_all_have_vectors_never_loads_the_embedding_model()
+    {
+        // Given the vectors of a model trained on the same articles
+        var kb = TinyKnowledge.Create();
+        var loader = Loader();
+        var first = loader.Train(kb);
+
+        // When it is trained again with an embedder that must not be needed
+        var trainer = new AnswerModelTrainer(loader.TrainerSettings, () => throw new InvalidOperationException("the embedder was loaded"));
+        var again = trainer.Train(kb, loader.Data, first.Model.Vectors);
+
+        // Then nothing is embedded and the model is the same
+        Assert.Equal(0, again.Model.Metadata.Embedded);
+        float[] features = [0.8f, 0.7f, 1, 0.5f, 0.6f, 0, 1, 0.5f, 0, 0.1f];
+        Assert.Equal(first.Model.Scope.Probability(features), again.Model.Scope.Probability(features));
+        Assert.Equal(first.Model.Vectors.ToBytes(), again.Model.Vectors.ToBytes());
+    }
+
+    [Fact]
+    public void A_trained_model_is_served_over_the_index_it_was_trained_with()
+    {
+        var kb = TinyKnowledge.Create();
+        var loader = Loader();
+
+        var answerer = loader.LoadOrTrain(kb, out var trained);
+
+        Assert.True(trained);
+        Assert.Equal(loader.Store.TryLoad(loader.HashOf(kb), out _)!.Metadata.ModelSha256, answerer.Model.Metadata.ModelSha256);
+        Assert.Contains("twice a week", answerer.Ask("how often do I water my fern").Shown?.Text, StringComparison.Ordinal);
     }
 
     public void Dispose()

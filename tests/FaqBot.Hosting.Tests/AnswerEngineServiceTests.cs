@@ -1,3 +1,4 @@
+using FaqBot.Classifier.Answering;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
@@ -243,6 +244,27 @@ public sealed class AnswerEngineServiceTests(SharedModelFolder models) : IClassF
         await host.NextAsync(r => r.Swapped);
         Assert.True(host.Engines.IsReady);
         Assert.Equal(KnowledgeHealth.Ok, host.Engines.Status.Health);
+    }
+
+    [Fact]
+    public async Task A_reload_starts_from_the_serving_models_vectors_so_an_edit_embeds_only_what_it_changed()
+    {
+        // Given a host serving a one-page knowledge base, whose stored model is then lost
+        var articles = Directory.CreateDirectory(Path.Combine(_root, "tea")).FullName;
+        Save(articles, Tea, TeaPage);
+        var modelDirectory = Path.Combine(_root, "tea-model");
+        await using var host = await ArticlesHost.StartAsync(_root, articles, modelDirectory);
+        Assert.True((await host.NextAsync()).Swapped);
+        Directory.Delete(modelDirectory, recursive: true);
+
+        // When one answer is edited
+        Save(articles, Tea.Replace("Two to three minutes", "Three minutes at most", StringComparison.Ordinal), TeaPage);
+        var reloaded = await host.NextAsync(r => r.Swapped || r.Error is not null);
+
+        // Then only the texts the edit touched are embedded: the rest come from the model in memory, not from disk
+        Assert.True(reloaded.Swapped, reloaded.Error);
+        var model = ((AnswerEngine)host.Engines.Engine!).Current.Model;
+        Assert.InRange(model.Metadata.Embedded, 1, 10);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

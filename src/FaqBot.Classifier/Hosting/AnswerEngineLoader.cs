@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using FaqBot.Classifier.Answering;
 using FaqBot.Classifier.Embeddings;
 using FaqBot.Classifier.Storage;
@@ -46,44 +47,63 @@ public sealed class AnswerEngineLoader
     /// <param name="knowledgeBase">The knowledge base to answer from.</param>
     /// <param name="trained">True when a model had to be trained.</param>
     /// <param name="progress">Training progress, if any.</param>
-    public Answerer LoadOrTrain(KnowledgeBase knowledgeBase, out bool trained, IProgress<string>? progress = null)
+    /// <param name="cache">
+    /// Vectors to start a retrain from (a running host's current model); null reads them from the stored model.
+    /// </param>
+    public Answerer LoadOrTrain(KnowledgeBase knowledgeBase, out bool trained, IProgress<string>? progress = null, TextVectors? cache = null)
     {
         ArgumentNullException.ThrowIfNull(knowledgeBase);
+        var clock = Stopwatch.StartNew();
         var model = Store.TryLoad(HashOf(knowledgeBase), out var reason);
         trained = model is null;
-        if (model is null)
+        if (model is not null)
         {
-            _logger.LogInformation("Training the answer model ({Reason}).", reason);
-            progress?.Report($"Training the answer model ({reason}).");
-            model = Train(knowledgeBase, progress).Model;
-            var stored = Store.Save(model);
-            model = model with { Metadata = stored };
             _logger.LogInformation(
-                "Trained the answer model on {Entries} entries in {Seconds:0.0} s; saved to {Path}.",
-                knowledgeBase.Entries.Count, stored.TrainingSeconds, Store.ModelPath);
-        }
-        else
-        {
-            _logger.LogInformation("Loaded the answer model from {Path} (trained {TrainedAt:u}).", Store.ModelPath, model.Metadata.TrainedAt);
+                "Loaded the answer model from {Path} (trained {TrainedAt:u}) in {Seconds:0.0} s.", Store.ModelPath, model.Metadata.TrainedAt, clock.Elapsed.TotalSeconds);
+            clock.Restart();
+            var answerer = Build(knowledgeBase, model);
+            _logger.LogDebug("Indexed {Entries} entries in {Seconds:0.0} s.", knowledgeBase.Entries.Count, clock.Elapsed.TotalSeconds);
+            return answerer;
         }
 
-        return Build(knowledgeBase, model);
+        _logger.LogInformation("Training the answer model ({Reason}).", reason);
+        progress?.Report($"Training the answer model ({reason}).");
+        var outcome = Train(knowledgeBase, progress, cache);
+        clock.Restart();
+        var stored = Store.Save(outcome.Model);
+        _logger.LogInformation(
+            "Trained the answer model on {Entries} entries in {Seconds:0.0} s ({Embedded} texts embedded); saved to {Path} in {SaveSeconds:0.0} s.",
+            knowledgeBase.Entries.Count, stored.TrainingSeconds, stored.Embedded, Store.ModelPath, clock.Elapsed.TotalSeconds);
+
+        // The trainer's index is the one a load would build: reused, not built again.
+        return Build(outcome.Index, outcome.Model with { Metadata = stored });
     }
 
-    /// <summary>Trains (without saving), reusing the stored model's vectors for every text that did not change.</summary>
-    public TrainingOutcome Train(KnowledgeBase knowledgeBase, IProgress<string>? progress = null) =>
-        new AnswerModelTrainer(TrainerSettings, SentenceEmbedder.Shared).Train(knowledgeBase, Data, Store.LoadVectorCache(), progress);
+    /// <summary>
+    /// Trains (without saving), reusing the vectors of <paramref name="cache"/> (else the stored model's) for every text
+    /// that did not change.
+    /// </summary>
+    public TrainingOutcome Train(KnowledgeBase knowledgeBase, IProgress<string>? progress = null, TextVectors? cache = null) =>
+        new AnswerModelTrainer(TrainerSettings, () => SentenceEmbedder.Shared).Train(knowledgeBase, Data, cache ?? Store.LoadVectorCache(), progress);
 
     /// <summary>An answerer over a trained model, with configured overrides applied to its thresholds.</summary>
     public Answerer Build(KnowledgeBase knowledgeBase, AnswerModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var settings = AnswerSettings.Default with
-        {
-            DeclineThreshold = _options.DeclineThreshold ?? model.Metadata.DeclineThreshold,
-            ClarificationMargin = _options.ClarificationMargin ?? model.Metadata.ClarificationMargin,
-        };
-        var index = new KnowledgeIndex(knowledgeBase, NormalizerFactory.Create(knowledgeBase, Data), model.Vectors);
-        return new Answerer(index, model, SentenceEmbedder.Shared, settings);
+        return Build(new KnowledgeIndex(knowledgeBase, NormalizerFactory.Create(knowledgeBase, Data), model.Vectors), model);
     }
+
+    /// <summary>An answerer over an index already built for the model's knowledge base (a trainer's), with overrides applied.</summary>
+    public Answerer Build(KnowledgeIndex index, AnswerModel model)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(model);
+        return new Answerer(index, model, SentenceEmbedder.Shared, SettingsFor(model.Metadata));
+    }
+
+    private AnswerSettings SettingsFor(ModelMetadata metadata) => AnswerSettings.Default with
+    {
+        DeclineThreshold = _options.DeclineThreshold ?? metadata.DeclineThreshold,
+        ClarificationMargin = _options.ClarificationMargin ?? metadata.ClarificationMargin,
+    };
 }

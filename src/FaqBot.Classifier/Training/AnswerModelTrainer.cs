@@ -14,10 +14,20 @@ namespace FaqBot.Classifier.Training;
 public sealed class AnswerModelTrainer
 {
     private readonly TrainerSettings _settings;
-    private readonly SentenceEmbedder _embedder;
+    private readonly Func<SentenceEmbedder> _embedder;
 
     /// <summary>Creates a trainer.</summary>
     public AnswerModelTrainer(TrainerSettings settings, SentenceEmbedder embedder)
+        : this(settings, () => embedder)
+    {
+        ArgumentNullException.ThrowIfNull(embedder);
+    }
+
+    /// <summary>
+    /// Creates a trainer that gets the embedder only when it needs one: loading the embedding model takes seconds, and a
+    /// retrain whose texts all have cached vectors needs none.
+    /// </summary>
+    public AnswerModelTrainer(TrainerSettings settings, Func<SentenceEmbedder> embedder)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(embedder);
@@ -47,7 +57,7 @@ public sealed class AnswerModelTrainer
             progress?.Report(cache is { Count: > 0 }
                 ? $"Embedding {missing.Count} new or changed texts; the rest come from the previous model."
                 : $"Embedding {missing.Count} texts.");
-            return _embedder.Embed(missing, cancellationToken);
+            return missing.Count == 0 ? [] : _embedder().Embed(missing, cancellationToken);
         });
         progress?.Report($"Embedded in {clock.Elapsed.TotalSeconds:0.0} s.");
 
@@ -56,6 +66,7 @@ public sealed class AnswerModelTrainer
         // Ranking is a scan over every unit and sentence per question: spread over the cores on a large knowledge base.
         var positives = FeaturesOfBest(index, generated, vectors, settings);
         var generic = FeaturesOfBest(index, negatives, vectors, settings);
+        progress?.Report($"Indexed and ranked {generated.Count + negatives.Count} questions in {clock.Elapsed.TotalSeconds:0.0} s.");
 
         // A generic question as close to the articles as a typical generated one may well be in scope here (a cooking
         // question against a cooking article): it is left out rather than taught as out of scope.
@@ -81,7 +92,7 @@ public sealed class AnswerModelTrainer
             settings.DeclineThreshold,
             settings.ClarificationMargin);
         var model = new AnswerModel(scope, vectors, metadata);
-        return new TrainingOutcome(model, new Answerer(index, model, _embedder, settings), generated);
+        return new TrainingOutcome(model, index, generated, () => new Answerer(index, model, _embedder(), settings));
     }
 
     private static float[][] FeaturesOfBest(KnowledgeIndex index, IReadOnlyList<string> questions, TextVectors vectors, AnswerSettings settings)

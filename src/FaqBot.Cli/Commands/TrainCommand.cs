@@ -17,7 +17,7 @@ internal static class TrainCommand
             progress.Report($"Training on {context.KnowledgeBase.Entries.Count} entries from {context.KnowledgeBase.Articles.Count} article(s)…");
             var outcome = context.Loader.Train(context.KnowledgeBase, progress);
             var stored = context.Loader.Store.Save(outcome.Model);
-            var units = outcome.Answerer.Index.Units.Count;
+            var units = outcome.Index.Units.Count;
             Console.WriteLine($"Trained in {stored.TrainingSeconds:0.0} s: {units} passages, {stored.Embedded} texts embedded, scope model on {stored.Examples} questions ({outcome.GeneratedQuestions.Count} generated from the articles, the rest generic out-of-scope ones).");
             Console.WriteLine($"Saved to {context.Loader.Store.Directory}.");
             Console.WriteLine($"Thresholds: decline below confidence {stored.DeclineThreshold:0.00}; ask \"Did you mean…?\" when the next entry is within {stored.ClarificationMargin:0.000}.");
