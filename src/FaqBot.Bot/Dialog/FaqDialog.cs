@@ -306,9 +306,16 @@ public sealed class FaqDialog
     {
         data.LastAnswer = new AnsweredQuestion(question, answer.EntryId, answer.Confidence, Rated: false);
 
-        // Teams shows only the first 3 suggested actions: these are exactly 3, most useful first.
-        await SendAsync(turnContext, channel, AnswerText(answer.Text, answer.Source, answer.Link), [TellMeMore, Helpful, NotHelpful], cancellationToken);
+        // Teams shows only the first 3 suggested actions: at most these 3, most useful first. "Tell me more" only when
+        // there is more: the rest of the entry, or the section a one-paragraph answer belongs with.
+        var entry = _engine.FindEntry(answer.EntryId);
+        IReadOnlyList<string> actions = entry is not null && More(entry) is null ? [Helpful, NotHelpful] : [TellMeMore, Helpful, NotHelpful];
+        await SendAsync(turnContext, channel, AnswerText(answer.Text, answer.Source, answer.Link), actions, cancellationToken);
     }
+
+    // What "Tell me more" shows after an answer from this entry: the whole entry when it has more than one paragraph,
+    // else the section of its article it belongs with, else nothing.
+    private FaqEntry? More(FaqEntry entry) => entry.Passages.Count > 1 ? entry : RelatedSection.For(entry, _engine.KnowledgeBase);
 
     private static ClarificationCandidate ToCandidate(Answer answer) =>
         new(answer.EntryId, answer.Title, answer.Confidence, answer.Text, answer.Source, answer.Link);
@@ -328,15 +335,18 @@ public sealed class FaqDialog
         }
 
         IReadOnlyList<string> rating = data.LastAnswer!.Rated ? [] : [Helpful, NotHelpful];
-        if (entry.Passages.Count <= 1)
+        var more = More(entry);
+        if (more is null)
         {
-            // A one-paragraph entry (most FAQ answers) was already shown whole: say so instead of repeating it.
+            // A one-paragraph entry (most FAQ answers) was already shown whole, and no section adds to it: say so.
             var where = entry.Link is null ? string.Empty : $" You can read it in context [in the article]({entry.Link}).";
             await SendAsync(turnContext, channel, $"That was the whole answer; the article says no more about it.{where}", rating, cancellationToken);
             return;
         }
 
-        var whole = $"**{Heading(entry)}**\n\n{entry.Answer.Trim()}\n\n{SourceLine(string.Join(" › ", entry.HeadingPath), entry.Link)}";
+        // A one-paragraph answer was shown whole: the section it belongs with is the more the article has to say.
+        var intro = ReferenceEquals(more, entry) ? string.Empty : "That was the whole answer; the article goes into it in this section:\n\n";
+        var whole = $"{intro}**{Heading(more)}**\n\n{more.Answer.Trim()}\n\n{SourceLine(string.Join(" › ", more.HeadingPath), more.Link)}";
         var chunks = MessageSplitter.Split(channel.Render(whole), channel.MaxMessageLength);
         var activities = new List<IActivity>(chunks.Count);
         for (var i = 0; i < chunks.Count; i++)

@@ -91,19 +91,58 @@ public sealed class AnswerTests : IDisposable
     }
 
     [Fact]
-    public async Task Tell_me_more_on_a_one_paragraph_answer_says_that_was_all_and_links_the_article()
+    public async Task Tell_me_more_on_a_one_paragraph_FAQ_answer_offers_the_section_of_the_article_it_belongs_with()
     {
-        await _harness.Flow()
-            .Send("How often should I deep clean my pores?")
-            .AssertReply(Replies.Containing("once or twice a week", "Tell me more", "Helpful", "Not helpful"))
+        // Given a FAQ answer of one paragraph about steaming, which the article explains under "Preparing Your Skin…"
+        var steaming = SeedKnowledge.Id("is-steaming-good-for-deep-cleaning-pores");
+        _harness.Fake.Answers("is steaming good?", steaming, 0.9f);
+        var preparing = _harness.Engine.FindEntry(SeedKnowledge.Id("preparing-your-skin-for-deep-pore-cleansing"))!;
+        var adapter = _harness.CreateAdapter();
+
+        // When the user asks for more
+        await _harness.Flow(adapter)
+            .Send("is steaming good?")
+            .AssertReply(Replies.Containing("Yes, steaming", "Tell me more", "Helpful", "Not helpful"))
             .Send("Tell me more")
+            .StartTestAsync();
+
+        // Then the bot says the answer was whole and sends that section, its heading and its linked source
+        var replies = Drain(adapter);
+        var all = string.Join("\n\n", replies.Select(Replies.Text));
+        Assert.StartsWith(
+            "That was the whole answer; the article goes into it in this section:\n\n**Preparing Your Skin for Deep Pore Cleansing**",
+            all, StringComparison.Ordinal);
+        foreach (var passage in preparing.Passages)
+        {
+            Assert.Contains(passage.Markdown, all, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("_Source: [How To Deep Clean Pores › Preparing Your Skin for Deep Pore Cleansing]", all, StringComparison.Ordinal);
+        Assert.Equal(["Helpful", "Not helpful"], Replies.Actions(replies[^1]));
+    }
+
+    [Fact]
+    public async Task A_one_paragraph_answer_with_no_section_to_add_has_no_tell_me_more_button_and_typing_more_says_that_was_all()
+    {
+        // Given an article that is only an FAQ: nothing beyond each one-paragraph answer
+        var tea = SeedKnowledge.Entry("tea--is-green-tea-bitter", EntryKind.Faq, ["Is green tea bitter?"],
+            "Only when brewed too hot or too long.", ["Tea", "FAQ"], "https://example.com/tea#faq", 3) with { ArticleId = "tea" };
+        var seed = SeedKnowledge.KnowledgeBase;
+        var article = new Article("tea", "Tea", "tea.md", null, null, [], "https://example.com/tea");
+        using var harness = new BotHarness(new FakeAnswerEngine(seed with { Articles = [.. seed.Articles, article], Entries = [.. seed.Entries, tea] }));
+
+        // When it is asked, then asked for more
+        await harness.Flow()
+            .Send("Is green tea bitter?")
+            .AssertReply(activity =>
+            {
+                Assert.StartsWith("Only when brewed too hot or too long.", Replies.Text(activity), StringComparison.Ordinal);
+                Assert.Equal(["Helpful", "Not helpful"], Replies.Actions(activity));
+            })
+            .Send("tell me more")
             .AssertReply(Replies.Containing(
-                "That was the whole answer; the article says no more about it. You can read it in context "
-                + "[in the article](https://www.homeessentialsguide.com/how-to-deep-clean-pores#faq-section).", "Helpful", "Not helpful"))
-            .Send("Helpful")
-            .AssertReply(Replies.Containing("Glad it helped"))
-            .Send("Tell me more")
-            .AssertReply(Replies.Containing("That was the whole answer"))
+                "That was the whole answer; the article says no more about it. You can read it in context [in the article](https://example.com/tea#faq).",
+                "Helpful", "Not helpful"))
             .StartTestAsync();
     }
 

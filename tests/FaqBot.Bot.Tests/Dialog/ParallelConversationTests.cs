@@ -27,7 +27,7 @@ public sealed class ParallelConversationTests : IDisposable
                 .AssertReply(Replies.Containing(entry.Passages[0].Markdown[..40], "Tell me more", "Helpful", "Not helpful"))
                 .Send("Tell me more")
                 .AssertReply(activity => Assert.StartsWith(
-                    entry.Passages.Count <= 1 ? "That was the whole answer; the article says no more about it." : $"**{heading}**",
+                    entry.Passages.Count <= 1 ? "That was the whole answer; the article goes into it in this section:" : $"**{heading}**",
                     Replies.Text(activity), StringComparison.Ordinal))
                 .StartTestAsync();
             AnswerTests.Drain(adapter);

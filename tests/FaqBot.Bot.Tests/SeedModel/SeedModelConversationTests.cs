@@ -247,7 +247,7 @@ public sealed class SeedModelConversationTests : IDisposable
             var more = AnswerTests.Drain(adapter);
             var heading = entry.Kind == EntryKind.Faq ? entry.Question : entry.HeadingPath[^1];
             Assert.StartsWith(
-                entry.Passages.Count <= 1 ? "That was the whole answer; the article says no more about it." : $"**{heading}**",
+                entry.Passages.Count <= 1 ? "That was the whole answer; the article goes into it in this section:" : $"**{heading}**",
                 Replies.Text(more[0]), StringComparison.Ordinal);
         })));
     }
