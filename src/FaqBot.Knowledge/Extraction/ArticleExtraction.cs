@@ -107,7 +107,10 @@ internal sealed class ArticleExtraction
 
     private void Visit(SectionNode node, IReadOnlyList<string> parentPath, bool insideFaq)
     {
-        var path = parentPath.Append(node.Text).ToArray();
+        // A page whose only heading is "FAQ" is titled by it: its path names it once.
+        var path = parentPath.Count == 1 && string.Equals(parentPath[0], node.Text, StringComparison.OrdinalIgnoreCase)
+            ? [.. parentPath]
+            : parentPath.Append(node.Text).ToArray();
         switch (HeadingRoles.Of(node.Text))
         {
             case HeadingRole.Takeaway:

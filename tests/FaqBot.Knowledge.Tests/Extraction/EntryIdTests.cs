@@ -20,6 +20,16 @@ public sealed class EntryIdTests : IDisposable
         Assert.Equal(["tea--green-tea--prerequisites", "tea--black-tea--prerequisites", "tea--brewing"], parsed.Entries.Select(e => e.Id));
     }
 
+    // A page whose only H1 is "FAQ" is titled "FAQ"; its questions were shown under "FAQ › FAQ › …".
+    [Fact]
+    public void A_faq_page_titled_by_its_faq_heading_names_it_once_in_the_heading_path()
+    {
+        var parsed = ArticleParser.ParseText("# FAQ\n\n## How do I pin a package?\n\nRun `brew pin`.\n", "faq.md");
+
+        var entry = Assert.Single(parsed.Entries);
+        Assert.Equal(["FAQ", "How do I pin a package?"], entry.HeadingPath);
+    }
+
     [Fact]
     public void Two_sections_with_the_same_heading_path_are_numbered_in_reading_order()
     {
