@@ -437,7 +437,7 @@ public sealed class FaqDialog
         var text = $"""
             Ask me a question in your own words about {Summary.TitlesText}. I answer from the article and show the section the answer comes from.
 
-            * **{TellMeMore}**: the whole section behind my last answer
+            * **{TellMeMore}**: the rest of the section behind my last answer, or the section it belongs with
             * **{Helpful}** / **{NotHelpful}**: rate my last answer (it helps improve the article)
             * **topics**: what I know about
             * **restart**: forget our conversation and start over
