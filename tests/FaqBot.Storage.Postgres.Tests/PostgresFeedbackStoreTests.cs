@@ -5,7 +5,7 @@ using Npgsql;
 namespace FaqBot.Storage.Postgres.Tests;
 
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresFeedbackStoreTests(PostgresServer server) : IAsyncLifetime, IDisposable
+public sealed class PostgresFeedbackStoreTests(PostgresServer server) : FeedbackRetentionContract, IAsyncLifetime, IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
@@ -93,65 +93,12 @@ public sealed class PostgresFeedbackStoreTests(PostgresServer server) : IAsyncLi
         Assert.Contains(items, item => item.Question == $"is steaming safe {id}?");
     }
 
-    [Fact]
-    public async Task A_conversation_stores_at_most_its_rate_per_minute_and_others_are_not_held_back()
-    {
-        var store = new PostgresFeedbackStore(_dataSource, new FeedbackRetention { MaxPerConversationPerMinute = 10 });
+    protected override IFeedbackStore CreateStore(FeedbackRetention retention) => new PostgresFeedbackStore(_dataSource, retention);
 
-        var flood = new List<FeedbackRecorded>();
-        for (var i = 0; i < 25; i++)
-        {
-            flood.Add(await store.RecordAsync(Event($"flood {i}", FeedbackKind.Declined, T0.AddSeconds(i)), CancellationToken.None));
-        }
+    protected override Task<IReadOnlyList<FeedbackReviewItem>> ReviewAllAsync() =>
+        new PostgresFeedbackStore(_dataSource).ReviewAsync(new FeedbackReviewQuery([], 100), CancellationToken.None);
 
-        Assert.Equal([.. Enumerable.Repeat(FeedbackRecorded.Stored, 10), .. Enumerable.Repeat(FeedbackRecorded.RateLimited, 15)], flood);
-        Assert.Equal(FeedbackRecorded.Stored, await store.RecordAsync(Event("someone else", FeedbackKind.Declined, T0.AddSeconds(30), conversation: "c2"), CancellationToken.None));
-        Assert.Equal(FeedbackRecorded.Stored, await store.RecordAsync(Event("a minute later", FeedbackKind.Declined, T0.AddSeconds(70)), CancellationToken.None));
-        Assert.Equal(12, await RowCountAsync());
-    }
-
-    [Fact]
-    public async Task The_same_question_repeated_in_a_conversation_is_stored_once_within_the_repeat_window()
-    {
-        var store = new PostgresFeedbackStore(_dataSource, new FeedbackRetention { RepeatWindow = TimeSpan.FromHours(1) });
-
-        var results = new List<FeedbackRecorded>();
-        foreach (var (question, minutes) in new[] { ("Is steaming safe?", 0), ("is STEAMING safe", 1), ("Is steaming safe??", 59) })
-        {
-            results.Add(await store.RecordAsync(Event(question, FeedbackKind.Unhelpful, T0.AddMinutes(minutes), "e2"), CancellationToken.None));
-        }
-
-        Assert.Equal([FeedbackRecorded.Stored, FeedbackRecorded.Repeat, FeedbackRecorded.Repeat], results);
-
-        // Another kind, another entry, another conversation or after the window: stored.
-        Assert.Equal(FeedbackRecorded.Stored, await store.RecordAsync(Event("Is steaming safe?", FeedbackKind.Declined, T0.AddMinutes(2), "e2"), CancellationToken.None));
-        Assert.Equal(FeedbackRecorded.Stored, await store.RecordAsync(Event("Is steaming safe?", FeedbackKind.Unhelpful, T0.AddMinutes(3), "e9"), CancellationToken.None));
-        Assert.Equal(FeedbackRecorded.Stored, await store.RecordAsync(Event("Is steaming safe?", FeedbackKind.Unhelpful, T0.AddMinutes(4), "e2", "c2"), CancellationToken.None));
-        Assert.Equal(FeedbackRecorded.Stored, await store.RecordAsync(Event("Is steaming safe?", FeedbackKind.Unhelpful, T0.AddMinutes(61), "e2"), CancellationToken.None));
-        Assert.Equal(5, await RowCountAsync());
-    }
-
-    [Fact]
-    public async Task Retention_keeps_the_newest_rows_up_to_the_cap_and_drops_rows_past_the_age()
-    {
-        var store = new PostgresFeedbackStore(_dataSource, new FeedbackRetention { MaxRows = 5, MaxAge = TimeSpan.FromDays(30) });
-        for (var i = 0; i < 40; i++)
-        {
-            await store.RecordAsync(Event($"question {i}", FeedbackKind.Declined, T0.AddSeconds(i), conversation: $"c{i}"), CancellationToken.None);
-        }
-
-        var items = await store.ReviewAsync(new FeedbackReviewQuery([], 100), CancellationToken.None);
-        Assert.Equal(["question 35", "question 36", "question 37", "question 38", "question 39"], items.Select(i => i.Question).Order());
-
-        await store.RecordAsync(Event("a month on", FeedbackKind.Declined, T0.AddDays(31)), CancellationToken.None);
-        items = await store.ReviewAsync(new FeedbackReviewQuery([], 100), CancellationToken.None);
-        Assert.Equal("a month on", Assert.Single(items).Question);
-    }
-
-    private static FeedbackEvent Event(string question, FeedbackKind kind, DateTimeOffset time, string? entry = null, string conversation = "c1") =>
-        new(time, "directline", conversation, question, entry, 0.5f, kind);
-
-    private async Task<long> RowCountAsync()
+    protected override async Task<long> RowCountAsync()
     {
         await using var count = _dataSource.CreateCommand("SELECT count(*) FROM feedback;");
         return (long)(await count.ExecuteScalarAsync())!;

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace FaqBot.Bot.Tests.Feedback;
 
-public sealed class SqliteFeedbackStoreTests : IDisposable
+public sealed class SqliteFeedbackStoreTests : FeedbackRetentionContract, IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
@@ -174,61 +174,6 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
         Assert.Equal("is steaming safe?", Assert.Single(items!).Question);
     }
 
-    [Fact]
-    public async Task A_conversation_stores_at_most_its_rate_per_minute_and_others_are_not_held_back()
-    {
-        using var store = new SqliteFeedbackStore(DatabasePath, new FeedbackRetention { MaxPerConversationPerMinute = 10 });
-
-        var flood = new List<FeedbackRecorded>();
-        for (var i = 0; i < 25; i++)
-        {
-            flood.Add(await store.RecordAsync(Event($"flood {i}", FeedbackKind.Declined, T0.AddSeconds(i)), CancellationToken.None));
-        }
-
-        Assert.Equal([.. Enumerable.Repeat(FeedbackRecorded.Stored, 10), .. Enumerable.Repeat(FeedbackRecorded.RateLimited, 15)], flood);
-        Assert.Equal(FeedbackRecorded.Stored, await store.RecordAsync(Event("someone else", FeedbackKind.Declined, T0.AddSeconds(30), conversation: "conversation-2"), CancellationToken.None));
-        Assert.Equal(FeedbackRecorded.Stored, await store.RecordAsync(Event("a minute later", FeedbackKind.Declined, T0.AddSeconds(70)), CancellationToken.None));
-        Assert.Equal(12, await RowCountAsync());
-    }
-
-    [Fact]
-    public async Task The_same_question_repeated_in_a_conversation_is_stored_once_within_the_repeat_window()
-    {
-        using var store = new SqliteFeedbackStore(DatabasePath, new FeedbackRetention { RepeatWindow = TimeSpan.FromHours(1) });
-
-        var results = new List<FeedbackRecorded>();
-        foreach (var (question, minutes) in new[] { ("Is steaming safe?", 0), ("is STEAMING safe", 1), ("Is steaming safe??", 59) })
-        {
-            results.Add(await store.RecordAsync(Event(question, FeedbackKind.Unhelpful, T0.AddMinutes(minutes), "e2"), CancellationToken.None));
-        }
-
-        Assert.Equal([FeedbackRecorded.Stored, FeedbackRecorded.Repeat, FeedbackRecorded.Repeat], results);
-
-        // Another kind, another entry, another conversation or after the window: stored.
-        Assert.Equal(FeedbackRecorded.Stored, await store.RecordAsync(Event("Is steaming safe?", FeedbackKind.Declined, T0.AddMinutes(2), "e2"), CancellationToken.None));
-        Assert.Equal(FeedbackRecorded.Stored, await store.RecordAsync(Event("Is steaming safe?", FeedbackKind.Unhelpful, T0.AddMinutes(3), "e9"), CancellationToken.None));
-        Assert.Equal(FeedbackRecorded.Stored, await store.RecordAsync(Event("Is steaming safe?", FeedbackKind.Unhelpful, T0.AddMinutes(4), "e2", "conversation-2"), CancellationToken.None));
-        Assert.Equal(FeedbackRecorded.Stored, await store.RecordAsync(Event("Is steaming safe?", FeedbackKind.Unhelpful, T0.AddMinutes(61), "e2"), CancellationToken.None));
-        Assert.Equal(5, await RowCountAsync());
-    }
-
-    [Fact]
-    public async Task Retention_keeps_the_newest_rows_up_to_the_cap_and_drops_rows_past_the_age()
-    {
-        using var store = new SqliteFeedbackStore(DatabasePath, new FeedbackRetention { MaxRows = 5, MaxAge = TimeSpan.FromDays(30) });
-        for (var i = 0; i < 40; i++)
-        {
-            await store.RecordAsync(Event($"question {i}", FeedbackKind.Declined, T0.AddSeconds(i), conversation: $"c{i}"), CancellationToken.None);
-        }
-
-        var items = await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([], 100), CancellationToken.None);
-        Assert.Equal(["question 35", "question 36", "question 37", "question 38", "question 39"], items!.Select(i => i.Question).Order());
-
-        await store.RecordAsync(Event("a month on", FeedbackKind.Declined, T0.AddDays(31)), CancellationToken.None);
-        items = await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([], 100), CancellationToken.None);
-        Assert.Equal("a month on", Assert.Single(items!).Question);
-    }
-
     [Theory]
     [InlineData("Can I exfoliate  every day?!", "can i exfoliate every day")]
     [InlineData("  DON'T   use hot water… ", "dont use hot water")]
@@ -236,7 +181,12 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
     public void Questions_are_normalised_for_grouping(string question, string expected) =>
         Assert.Equal(expected, QuestionNormalizer.Normalize(question));
 
-    private async Task<long> RowCountAsync()
+    protected override IFeedbackStore CreateStore(FeedbackRetention retention) => new SqliteFeedbackStore(DatabasePath, retention);
+
+    protected override async Task<IReadOnlyList<FeedbackReviewItem>> ReviewAllAsync() =>
+        await SqliteFeedbackStore.ReviewAsync(DatabasePath, new FeedbackReviewQuery([], 100), CancellationToken.None) ?? [];
+
+    protected override async Task<long> RowCountAsync()
     {
         await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
         await connection.OpenAsync();
