@@ -17,19 +17,6 @@ public sealed class ActivitySizeTests
 {
     private static readonly string TooLong = new('i', ActivityLimits.MaxIdLength + 1);
 
-    private static JsonObject Emulator(string text = "hello") => new()
-    {
-        ["type"] = "message",
-        ["id"] = Guid.NewGuid().ToString("n"),
-        ["text"] = text,
-        ["channelId"] = "emulator",
-        ["serviceUrl"] = "http://127.0.0.1:1/",
-        ["deliveryMode"] = "expectReplies",
-        ["conversation"] = new JsonObject { ["id"] = "conversation-" + Guid.NewGuid().ToString("n") },
-        ["from"] = new JsonObject { ["id"] = "user-1", ["name"] = "User" },
-        ["recipient"] = new JsonObject { ["id"] = "bot-1", ["name"] = "Bot" },
-    };
-
     public static TheoryData<string, Action<JsonObject>> Overlong => new()
     {
         { "conversation.id", a => a["conversation"]!["id"] = TooLong },
@@ -46,7 +33,7 @@ public sealed class ActivitySizeTests
     public async Task An_overlong_id_or_name_on_api_messages_gets_400_naming_the_field_and_never_reaches_the_bot(string field, Action<JsonObject> spoil)
     {
         using var factory = new FaqBotWebFactory();
-        var activity = Emulator();
+        var activity = Json.EmulatorMessage();
         spoil(activity);
 
         var response = await factory.CreateClient().PostAsync("/api/messages", Json.Content(activity));
@@ -63,7 +50,7 @@ public sealed class ActivitySizeTests
     {
         using var factory = new FaqBotWebFactory();
         var longest = new string('i', ActivityLimits.MaxIdLength);
-        var activity = Emulator();
+        var activity = Json.EmulatorMessage();
         activity["conversation"]!["id"] = longest;
         activity["from"] = new JsonObject { ["id"] = longest, ["name"] = longest };
 
@@ -77,7 +64,7 @@ public sealed class ActivitySizeTests
     public async Task A_member_list_longer_than_the_cap_gets_400_and_never_reaches_the_bot()
     {
         using var factory = new FaqBotWebFactory();
-        var activity = Emulator();
+        var activity = Json.EmulatorMessage();
         Update(activity, "membersAdded", [.. Enumerable.Range(0, ActivityLimits.MaxMembers + 1).Select(i => new JsonObject { ["id"] = "m" + i })]);
 
         var response = await factory.CreateClient().PostAsync("/api/messages", Json.Content(activity));

@@ -22,19 +22,6 @@ public sealed class StatusAndLogTests
 {
     private const string AppId = "8f0f4c3e-5d51-4b57-9a0b-2b7d8f3c1a11";
 
-    private static JsonObject Emulator(string text = "hello") => new()
-    {
-        ["type"] = "message",
-        ["id"] = Guid.NewGuid().ToString("n"),
-        ["text"] = text,
-        ["channelId"] = "emulator",
-        ["serviceUrl"] = "http://127.0.0.1:1/",
-        ["deliveryMode"] = "expectReplies",
-        ["conversation"] = new JsonObject { ["id"] = "conversation-" + Guid.NewGuid().ToString("n") },
-        ["from"] = new JsonObject { ["id"] = "user-1", ["name"] = "User" },
-        ["recipient"] = new JsonObject { ["id"] = "bot-1", ["name"] = "Bot" },
-    };
-
     // An activity whose UTF-8 JSON is exactly the host's cap.
     private static byte[] ExactlyMaxBody(JsonObject activity)
     {
@@ -57,7 +44,7 @@ public sealed class StatusAndLogTests
     {
         using var factory = new FaqBotWebFactory();
         using var http = new HttpClient { BaseAddress = factory.StartOnLoopback() };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages") { Content = JsonBytes(ExactlyMaxBody(Emulator())) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages") { Content = JsonBytes(ExactlyMaxBody(Json.EmulatorMessage())) };
         request.Headers.TransferEncodingChunked = true;
 
         var response = await http.SendAsync(request);
@@ -100,7 +87,7 @@ public sealed class StatusAndLogTests
             return body;
         }
 
-        var messages = await http.PostAsync("/api/messages", JsonBytes(Spoil(Emulator("caf@"))));
+        var messages = await http.PostAsync("/api/messages", JsonBytes(Spoil(Json.EmulatorMessage("caf@"))));
         using var post = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{client.ConversationId}/activities")
         {
             Content = JsonBytes(Spoil(client.WebChatMessage("caf@"))),
@@ -151,7 +138,7 @@ public sealed class StatusAndLogTests
         using var factory = new FaqBotWebFactory(withAppId
             ? new Dictionary<string, string?> { ["MicrosoftAppType"] = "MultiTenant", ["MicrosoftAppId"] = AppId, ["MicrosoftAppPassword"] = "not-a-real-password" }
             : null);
-        var activity = Emulator();
+        var activity = Json.EmulatorMessage();
         activity.Remove("serviceUrl");
 
         var response = await factory.CreateClient().PostAsync("/api/messages", Json.Content(activity));
@@ -174,7 +161,7 @@ public sealed class StatusAndLogTests
         {
             ConfigureServices = services => services.AddSingleton<ILoggerProvider>(logs),
         };
-        var activity = Emulator();
+        var activity = Json.EmulatorMessage();
         activity["channelId"] = "msteams";
         activity["serviceUrl"] = "https://smba.trafficmanager.net/amer/";
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = Json.Content(activity) };

@@ -7,6 +7,20 @@ namespace FaqBot.Web.Tests.Support;
 /// <summary>Small helpers for posting and reading JSON the way channels do.</summary>
 internal static class Json
 {
+    /// <summary>A new Emulator conversation's message asking for its replies in the response (expectReplies), from loopback.</summary>
+    public static JsonObject EmulatorMessage(string text = "hello") => new()
+    {
+        ["type"] = "message",
+        ["id"] = Guid.NewGuid().ToString("n"),
+        ["text"] = text,
+        ["channelId"] = "emulator",
+        ["serviceUrl"] = "http://127.0.0.1:1/",
+        ["deliveryMode"] = "expectReplies",
+        ["conversation"] = new JsonObject { ["id"] = "conversation-" + Guid.NewGuid().ToString("n") },
+        ["from"] = new JsonObject { ["id"] = "user-1", ["name"] = "User" },
+        ["recipient"] = new JsonObject { ["id"] = "bot-1", ["name"] = "Bot" },
+    };
+
     public static StringContent Content(string json) => new(json, Encoding.UTF8, "application/json");
 
     public static StringContent Content(JsonNode json) => Content(json.ToJsonString());
