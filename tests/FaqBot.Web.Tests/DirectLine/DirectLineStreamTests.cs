@@ -1,6 +1,4 @@
 using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json.Nodes;
 using FaqBot.Web.Tests.Support;
 
 namespace FaqBot.Web.Tests.DirectLine;
@@ -10,21 +8,6 @@ public sealed class DirectLineStreamTests : IDisposable
     private readonly FaqBotWebFactory _factory = new();
 
     public void Dispose() => _factory.Dispose();
-
-    private static async Task<JsonObject> ReceiveFrameAsync(WebSocket socket, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[64 * 1024];
-        using var message = new MemoryStream();
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer, cancellationToken);
-            message.Write(buffer, 0, result.Count);
-        }
-        while (!result.EndOfMessage);
-
-        return JsonNode.Parse(Encoding.UTF8.GetString(message.ToArray()))!.AsObject();
-    }
 
     [Fact]
     public async Task The_stream_pushes_the_welcome_the_echo_and_the_answer_as_they_happen()
@@ -39,7 +22,7 @@ public sealed class DirectLineStreamTests : IDisposable
         string? watermark = null;
         while (texts.Count < 3)
         {
-            var frame = await ReceiveFrameAsync(socket, timeout.Token);
+            var frame = await Json.ReceiveFrameAsync(socket, timeout.Token);
             texts.AddRange(Json.Texts(frame["activities"]!.AsArray()));
             watermark = frame["watermark"]!.GetValue<string>();
         }
@@ -60,7 +43,7 @@ public sealed class DirectLineStreamTests : IDisposable
 
         var reconnect = await Json.ReadObjectAsync(await http.SendAsync(Json.Get($"/v3/directline/conversations/{client.ConversationId}?watermark=2", client.Token)));
         var socket = await _factory.Server.CreateWebSocketClient().ConnectAsync(new Uri(reconnect["streamUrl"]!.GetValue<string>()), timeout.Token);
-        var frame = await ReceiveFrameAsync(socket, timeout.Token);
+        var frame = await Json.ReceiveFrameAsync(socket, timeout.Token);
 
         Assert.Equal(client.ConversationId, reconnect["conversationId"]!.GetValue<string>());
         Assert.Equal([EchoTestBot.AnswerTo("before the drop")], Json.Texts(frame["activities"]!.AsArray()));

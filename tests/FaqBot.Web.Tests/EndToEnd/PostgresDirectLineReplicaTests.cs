@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json.Nodes;
 using FaqBot.Web.Tests.DirectLine;
 using FaqBot.Web.Tests.Support;
 
@@ -37,7 +35,7 @@ public sealed class PostgresDirectLineReplicaTests(PostgresServer server) : IDis
         string? watermark = null;
         while (streamed.Count < 3)
         {
-            var frame = await ReceiveFrameAsync(socket, timeout.Token);
+            var frame = await Json.ReceiveFrameAsync(socket, timeout.Token);
             streamed.AddRange(Json.Texts(frame["activities"]!.AsArray()));
             watermark = frame["watermark"]!.GetValue<string>();
         }
@@ -81,21 +79,6 @@ public sealed class PostgresDirectLineReplicaTests(PostgresServer server) : IDis
         // Each replica keeps its own clock; the database holds what they share.
         UseManualClock = false,
     };
-
-    private static async Task<JsonObject> ReceiveFrameAsync(WebSocket socket, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[64 * 1024];
-        using var message = new MemoryStream();
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer, cancellationToken);
-            message.Write(buffer, 0, result.Count);
-        }
-        while (!result.EndOfMessage);
-
-        return JsonNode.Parse(Encoding.UTF8.GetString(message.ToArray()))!.AsObject();
-    }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

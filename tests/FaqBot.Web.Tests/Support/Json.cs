@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -48,6 +49,22 @@ internal static class Json
         }
 
         return request;
+    }
+
+    /// <summary>The next message of a Direct Line stream, read whole however many frames it spans.</summary>
+    public static async Task<JsonObject> ReceiveFrameAsync(WebSocket socket, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[64 * 1024];
+        using var message = new MemoryStream();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await socket.ReceiveAsync(buffer, cancellationToken);
+            message.Write(buffer, 0, result.Count);
+        }
+        while (!result.EndOfMessage);
+
+        return JsonNode.Parse(Encoding.UTF8.GetString(message.ToArray()))!.AsObject();
     }
 
     public static IEnumerable<string?> Texts(JsonArray activities) =>
