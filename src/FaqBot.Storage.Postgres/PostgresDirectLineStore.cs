@@ -90,15 +90,9 @@ public sealed class PostgresDirectLineStore(
         var id = DirectLineLimits.ActivityId(conversationId, sequence);
         activity.Id = id;
         await using var batch = new NpgsqlBatch(connection);
-        var json = DirectLineJson.Serialize(activity);
-        var insert = new NpgsqlBatchCommand(
-            "INSERT INTO directline_activity (conversation_id, seq, activity_id, json, bytes) VALUES (@id, @seq, @activity_id, @json, @bytes);");
-        insert.Parameters.AddWithValue("id", conversationId);
-        insert.Parameters.AddWithValue("seq", sequence);
-        insert.Parameters.AddWithValue("activity_id", id);
-        insert.Parameters.AddWithValue("json", json);
-        insert.Parameters.AddWithValue("bytes", Encoding.UTF8.GetByteCount(json));
-        batch.BatchCommands.Add(insert);
+        batch.BatchCommands.Add(ActivityCommand(
+            "INSERT INTO directline_activity (conversation_id, seq, activity_id, json, bytes) VALUES (@id, @seq, @activity_id, @json, @bytes);",
+            conversationId, sequence, activity));
         AddTrimAndNotify(batch, conversationId);
         await batch.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -119,14 +113,9 @@ public sealed class PostgresDirectLineStore(
         }
 
         await using var batch = new NpgsqlBatch(connection);
-        var json = DirectLineJson.Serialize(activity);
-        var update = new NpgsqlBatchCommand(
-            "UPDATE directline_activity SET seq = @seq, json = @json, bytes = @bytes WHERE conversation_id = @id AND activity_id = @activity_id;");
-        update.Parameters.AddWithValue("id", conversationId);
-        update.Parameters.AddWithValue("seq", sequence);
-        update.Parameters.AddWithValue("activity_id", activity.Id);
-        update.Parameters.AddWithValue("json", json);
-        update.Parameters.AddWithValue("bytes", Encoding.UTF8.GetByteCount(json));
+        var update = ActivityCommand(
+            "UPDATE directline_activity SET seq = @seq, json = @json, bytes = @bytes WHERE conversation_id = @id AND activity_id = @activity_id;",
+            conversationId, sequence, activity);
         batch.BatchCommands.Add(update);
         AddTrimAndNotify(batch, conversationId);
         await batch.ExecuteNonQueryAsync(cancellationToken);
@@ -138,6 +127,19 @@ public sealed class PostgresDirectLineStore(
         await transaction.CommitAsync(cancellationToken);
         signals.Wake(conversationId);
         return true;
+    }
+
+    // The activity's row as an insert or update writes it: its JSON, its size and the sequence number it now holds.
+    private static NpgsqlBatchCommand ActivityCommand(string sql, string conversationId, long sequence, Activity activity)
+    {
+        var json = DirectLineJson.Serialize(activity);
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.AddWithValue("id", conversationId);
+        command.Parameters.AddWithValue("seq", sequence);
+        command.Parameters.AddWithValue("activity_id", activity.Id);
+        command.Parameters.AddWithValue("json", json);
+        command.Parameters.AddWithValue("bytes", Encoding.UTF8.GetByteCount(json));
+        return command;
     }
 
     /// <inheritdoc />
