@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Extensions.Options;
@@ -5,42 +6,63 @@ using Microsoft.Extensions.Options;
 namespace FaqBot.Web.Hosting;
 
 /// <summary>
-/// Counts open connections (a Kestrel connection middleware) and marks those opened past
+/// Counts open connections (a Kestrel connection middleware): closes at once a client's connections past
+/// <see cref="ConnectionLimitsOptions.MaxConnectionsPerClient"/>, and marks those opened past
 /// <see cref="ConnectionLimitsOptions.MaxConnections"/>, whose requests then get 503 except <c>/healthz</c>.
 /// </summary>
 public sealed class ConnectionGate
 {
     private const string OverLimitKey = "FaqBot.ConnectionOverLimit";
     private readonly int _maxConnections;
+    private readonly int _maxPerClient;
+    private readonly ForwardedHeadersOptions _proxies;
+    private readonly Dictionary<string, int> _perClient = new(StringComparer.Ordinal);
     private int _open;
 
-    /// <summary>Creates the gate for the resolved limits.</summary>
-    public ConnectionGate(IOptions<ConnectionLimitsOptions> options)
+    /// <summary>Creates the gate for the resolved limits and the trusted proxies.</summary>
+    public ConnectionGate(IOptions<ConnectionLimitsOptions> options, IOptions<ForwardedHeadersOptions> proxies)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(proxies);
         _maxConnections = options.Value.MaxConnections ?? throw new InvalidOperationException("Connections:MaxConnections is resolved at start.");
+        _maxPerClient = options.Value.MaxConnectionsPerClient ?? throw new InvalidOperationException("Connections:MaxConnectionsPerClient is resolved at start.");
+        _proxies = proxies.Value;
     }
 
     /// <summary>Connections open now.</summary>
     public int Open => Volatile.Read(ref _open);
 
-    /// <summary>The Kestrel connection middleware: counts the connection while it is open, marking it when over the limit.</summary>
+    /// <summary>
+    /// The Kestrel connection middleware: closes the connection at once when its client already holds the most allowed,
+    /// otherwise counts it while it is open, marking it when over the limit.
+    /// </summary>
     public async Task OnConnectionAsync(ConnectionContext connection, ConnectionDelegate next)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(next);
-        if (Interlocked.Increment(ref _open) > _maxConnections)
+        var client = ClientOf(connection);
+        if (client is not null && !TryEnter(client))
         {
-            connection.Items[OverLimitKey] = true;
+            // Returning without serving closes it: one address cannot hold the connections other clients and the health probe need.
+            return;
         }
 
         try
         {
+            if (Interlocked.Increment(ref _open) > _maxConnections)
+            {
+                connection.Items[OverLimitKey] = true;
+            }
+
             await next(connection);
         }
         finally
         {
             Interlocked.Decrement(ref _open);
+            if (client is not null)
+            {
+                Exit(client);
+            }
         }
     }
 
@@ -49,5 +71,49 @@ public sealed class ConnectionGate
     {
         ArgumentNullException.ThrowIfNull(context);
         return context.Features.Get<IConnectionItemsFeature>()?.Items.TryGetValue(OverLimitKey, out var flag) == true && flag is true;
+    }
+
+    // Null for a trusted proxy (it carries many clients; their per-client limit belongs in the proxy) or a non-IP peer.
+    private string? ClientOf(ConnectionContext connection)
+    {
+        if (connection.RemoteEndPoint is not IPEndPoint { Address: var address })
+        {
+            return null;
+        }
+
+        address = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        var trusted = _proxies.KnownProxies.Contains(address) || _proxies.KnownIPNetworks.Any(network => network.Contains(address));
+        return trusted ? null : ClientPartition.Of(address);
+    }
+
+    private bool TryEnter(string client)
+    {
+        lock (_perClient)
+        {
+            var open = _perClient.GetValueOrDefault(client);
+            if (open >= _maxPerClient)
+            {
+                return false;
+            }
+
+            _perClient[client] = open + 1;
+            return true;
+        }
+    }
+
+    private void Exit(string client)
+    {
+        lock (_perClient)
+        {
+            var open = _perClient[client] - 1;
+            if (open == 0)
+            {
+                _perClient.Remove(client);
+            }
+            else
+            {
+                _perClient[client] = open;
+            }
+        }
     }
 }

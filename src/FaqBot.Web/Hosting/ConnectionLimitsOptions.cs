@@ -22,6 +22,14 @@ public sealed class ConnectionLimitsOptions
     [Range(1, 1_000_000)]
     public int? MaxConnections { get; set; }
 
+    /// <summary>
+    /// Connections one client (an IPv4 address or an IPv6 /64; a proxy listed in <c>ForwardedHeaders</c> excepted) may
+    /// hold open, WebSockets included; its next ones are closed at once, so one address cannot take the connections other
+    /// clients and the health probe need. Unset: a quarter of <see cref="MaxConnections"/>.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int? MaxConnectionsPerClient { get; set; }
+
     /// <summary>WebSocket connections (Direct Line streams) open at once; beyond it a stream request gets 503. Unset: a third of three quarters of the open-file limit, at most 1,000.</summary>
     [Range(1, 1_000_000)]
     public int? MaxUpgradedConnections { get; set; }

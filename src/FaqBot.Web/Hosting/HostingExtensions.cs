@@ -66,7 +66,11 @@ public static class HostingExtensions
                 var budget = limits.OpenFileLimit is { } files ? (int)Math.Min(files * 3 / 4, int.MaxValue) : 8_000;
                 limits.MaxConnections ??= Math.Max(1, Math.Min(4_000, (budget * 2 / 3) - ConnectionLimitsOptions.HealthHeadroom));
                 limits.MaxUpgradedConnections ??= Math.Max(1, Math.Min(1_000, budget / 3));
+                limits.MaxConnectionsPerClient ??= Math.Max(1, limits.MaxConnections.Value / 4);
             })
+            .Validate(
+                limits => limits.MaxConnectionsPerClient <= limits.MaxConnections,
+                "Connections:MaxConnectionsPerClient must not exceed Connections:MaxConnections.")
             .Validate(
                 limits => limits.OpenFileLimit is not { } files
                     || limits.MaxConnections + ConnectionLimitsOptions.HealthHeadroom + limits.MaxUpgradedConnections < files,

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using FaqBot.Web.Hosting;
@@ -47,6 +48,20 @@ public sealed class ConnectionLimitTests
     }
 
     [Fact]
+    public void A_per_client_cap_above_the_connection_cap_stops_the_host_at_start()
+    {
+        using var factory = new FaqBotWebFactory(new Dictionary<string, string?>
+        {
+            ["Connections:MaxConnections"] = "100",
+            ["Connections:MaxConnectionsPerClient"] = "101",
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.Services);
+
+        Assert.Contains("MaxConnectionsPerClient", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Past_the_connection_cap_requests_get_503_while_healthz_answers_and_service_resumes_when_they_close()
     {
         using var factory = new FaqBotWebFactory(new Dictionary<string, string?> { ["Connections:MaxConnections"] = "3" });
@@ -55,9 +70,7 @@ public sealed class ConnectionLimitTests
         var idle = new List<TcpClient>();
         for (var i = 0; i < 3; i++)
         {
-            var socket = new TcpClient();
-            await socket.ConnectAsync(IPAddress.Loopback, baseAddress.Port);
-            idle.Add(socket);
+            idle.Add(await ConnectFromAsync(LoopbackAddress(2 + i), baseAddress));
         }
 
         await UntilAsync(() => gate.Open >= 3);
@@ -71,6 +84,57 @@ public sealed class ConnectionLimitTests
         Assert.True(page.Headers.Contains("Retry-After"));
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task One_address_holding_more_idle_connections_than_the_host_accepts_still_leaves_healthz_answering_others()
+    {
+        // Given a host serving 8 connections (Kestrel closes new ones past 8 + 32) and one address opening 50 idle ones
+        using var factory = new FaqBotWebFactory(new Dictionary<string, string?> { ["Connections:MaxConnections"] = "8" });
+        var baseAddress = factory.StartOnLoopback();
+        var gate = factory.Services.GetRequiredService<ConnectionGate>();
+        var flood = new List<TcpClient>();
+        for (var i = 0; i < 8 + ConnectionLimitsOptions.HealthHeadroom + 10; i++)
+        {
+            flood.Add(await ConnectFromAsync(IPAddress.Loopback, baseAddress));
+        }
+
+        // Every flood connection is either held by the host or already closed by it.
+        await UntilAsync(() => gate.Open + flood.Count(ClosedByServer) == flood.Count);
+
+        // When a health probe comes from another address, and the flooding address sends a message
+        var health = await SendFromAsync(LoopbackAddress(2), baseAddress, HttpMethod.Get, "healthz");
+        var message = await SendFromAsync(IPAddress.Loopback, baseAddress, HttpMethod.Post, "api/messages");
+        var held = flood.Count - flood.Count(ClosedByServer);
+        flood.ForEach(socket => socket.Dispose());
+
+        // Then the probe gets 200, the flooder a 503 or a closed connection (not a hang), and it holds a quarter of 8
+        Assert.Equal(HttpStatusCode.OK, health);
+        Assert.True(message is HttpStatusCode.ServiceUnavailable or null, $"got {message}");
+        Assert.Equal(2, held);
+    }
+
+    [Fact]
+    public async Task A_known_proxy_may_hold_more_connections_than_one_client()
+    {
+        using var factory = new FaqBotWebFactory(new Dictionary<string, string?>
+        {
+            ["Connections:MaxConnections"] = "8",
+            ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
+        });
+        var baseAddress = factory.StartOnLoopback();
+        var gate = factory.Services.GetRequiredService<ConnectionGate>();
+        var proxied = new List<TcpClient>();
+        for (var i = 0; i < 5; i++)
+        {
+            proxied.Add(await ConnectFromAsync(IPAddress.Loopback, baseAddress));
+        }
+
+        await UntilAsync(() => gate.Open + proxied.Count(ClosedByServer) == proxied.Count);
+        var open = gate.Open;
+        proxied.ForEach(socket => socket.Dispose());
+
+        Assert.Equal(5, open);
     }
 
     [Fact]
@@ -126,6 +190,45 @@ public sealed class ConnectionLimitTests
         }
 
         return socket;
+    }
+
+    // Linux routes all of 127.0.0.0/8 to the loopback interface, so a test can be several clients.
+    private static IPAddress LoopbackAddress(int last) => new([127, 0, 0, (byte)last]);
+
+    private static async Task<TcpClient> ConnectFromAsync(IPAddress from, Uri baseAddress)
+    {
+        var socket = new TcpClient(new IPEndPoint(from, 0));
+        await socket.ConnectAsync(IPAddress.Loopback, baseAddress.Port);
+        return socket;
+    }
+
+    // Readable with nothing to read: the host closed (or reset) the connection.
+    private static bool ClosedByServer(TcpClient socket) => socket.Client.Poll(0, SelectMode.SelectRead) && socket.Client.Available == 0;
+
+    // The status, or null when the host closed the connection; a hang past a few seconds fails the test.
+    private static async Task<HttpStatusCode?> SendFromAsync(IPAddress from, Uri baseAddress, HttpMethod method, string path)
+    {
+        using var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellation) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                socket.Bind(new IPEndPoint(from, 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellation);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        using var client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        using var request = new HttpRequestMessage(method, path) { Content = method == HttpMethod.Post ? JsonContent.Create(Json.EmulatorMessage()) : null };
+        try
+        {
+            using var response = await client.SendAsync(request);
+            return response.StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
     }
 
     // A new connection per request: a refused connection stays refused, so reusing it would prove nothing.
