@@ -8,7 +8,8 @@ namespace FaqBot.Web.Hosting;
 /// <summary>
 /// Counts open connections (a Kestrel connection middleware): closes at once a client's connections past
 /// <see cref="ConnectionLimitsOptions.MaxConnectionsPerClient"/>, and marks those opened past
-/// <see cref="ConnectionLimitsOptions.MaxConnections"/>, whose requests then get 503 except <c>/healthz</c>.
+/// <see cref="ConnectionLimitsOptions.MaxConnections"/>: each gets <see cref="ConnectionLimitsOptions.OverLimitRequestTimeout"/>
+/// to send one request, answered 503 (<c>/healthz</c> served), then closes.
 /// </summary>
 public sealed class ConnectionGate
 {
@@ -16,17 +17,19 @@ public sealed class ConnectionGate
     private readonly int _maxConnections;
     private readonly int _maxPerClient;
     private readonly ForwardedHeadersOptions _proxies;
+    private readonly TimeProvider _time;
     private readonly Dictionary<string, int> _perClient = new(StringComparer.Ordinal);
     private int _open;
 
     /// <summary>Creates the gate for the resolved limits and the trusted proxies.</summary>
-    public ConnectionGate(IOptions<ConnectionLimitsOptions> options, IOptions<ForwardedHeadersOptions> proxies)
+    public ConnectionGate(IOptions<ConnectionLimitsOptions> options, IOptions<ForwardedHeadersOptions> proxies, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(proxies);
         _maxConnections = options.Value.MaxConnections ?? throw new InvalidOperationException("Connections:MaxConnections is resolved at start.");
         _maxPerClient = options.Value.MaxConnectionsPerClient ?? throw new InvalidOperationException("Connections:MaxConnectionsPerClient is resolved at start.");
         _proxies = proxies.Value;
+        _time = time ?? throw new ArgumentNullException(nameof(time));
     }
 
     /// <summary>Connections open now.</summary>
@@ -49,11 +52,7 @@ public sealed class ConnectionGate
 
         try
         {
-            if (Interlocked.Increment(ref _open) > _maxConnections)
-            {
-                connection.Items[OverLimitKey] = true;
-            }
-
+            using var deadline = Interlocked.Increment(ref _open) > _maxConnections ? MarkOverLimit(connection) : null;
             await next(connection);
         }
         finally
@@ -66,11 +65,42 @@ public sealed class ConnectionGate
         }
     }
 
-    /// <summary>True when the request arrived on a connection opened past the limit.</summary>
-    public static bool IsOverLimit(HttpContext context)
+    /// <summary>
+    /// The request middleware: a request on a connection opened past the limit stops its deadline and gets 503 with
+    /// Retry-After (<c>/healthz</c> is served), and the connection closes after the response.
+    /// </summary>
+    public static Task OnRequestAsync(HttpContext context, RequestDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Features.Get<IConnectionItemsFeature>()?.Items.TryGetValue(OverLimitKey, out var flag) == true && flag is true;
+        ArgumentNullException.ThrowIfNull(next);
+        if (context.Features.Get<IConnectionItemsFeature>()?.Items.TryGetValue(OverLimitKey, out var item) != true || item is not ITimer deadline)
+        {
+            return next(context);
+        }
+
+        deadline.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        if (HttpProtocol.IsHttp11(context.Request.Protocol) || HttpProtocol.IsHttp10(context.Request.Protocol))
+        {
+            context.Response.Headers.Connection = "close";
+        }
+
+        if (context.Request.Path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase))
+        {
+            return next(context);
+        }
+
+        context.Response.Headers.RetryAfter = "10";
+        return Results.Problem(detail: "The server has too many open connections; try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable)
+            .ExecuteAsync(context);
+    }
+
+    // Past the limit a connection that sends no request within the timeout is closed, so idle connections cannot sit in
+    // the headroom kept for /healthz; the request middleware stops the timer when a request arrives.
+    private ITimer MarkOverLimit(ConnectionContext connection)
+    {
+        var deadline = _time.CreateTimer(_ => connection.Abort(), null, ConnectionLimitsOptions.OverLimitRequestTimeout, Timeout.InfiniteTimeSpan);
+        connection.Items[OverLimitKey] = deadline;
+        return deadline;
     }
 
     // Null for a trusted proxy (it carries many clients; their per-client limit belongs in the proxy) or a non-IP peer.

@@ -14,9 +14,12 @@ public sealed class ConnectionLimitsOptions
     /// <summary>Connections above <see cref="MaxConnections"/> that Kestrel still accepts, so <c>/healthz</c> answers while the others get 503.</summary>
     public const int HealthHeadroom = 32;
 
+    /// <summary>How long a connection opened past <see cref="MaxConnections"/> may take to send its one request before it is closed.</summary>
+    public static readonly TimeSpan OverLimitRequestTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>
-    /// Plain HTTP connections served; beyond it every request but <c>/healthz</c> gets 503, and beyond it plus
-    /// <see cref="HealthHeadroom"/> Kestrel closes new connections at once. Unset: two thirds of three quarters of the
+    /// Plain HTTP connections served; beyond it every request but <c>/healthz</c> gets 503 and closes its connection,
+    /// and beyond it plus <see cref="HealthHeadroom"/> Kestrel closes new connections at once. Unset: two thirds of three quarters of the
     /// open-file limit, at most 4,000.
     /// </summary>
     [Range(1, 1_000_000)]

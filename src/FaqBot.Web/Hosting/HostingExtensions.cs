@@ -152,21 +152,11 @@ public static class HostingExtensions
             });
             return next(context);
         });
-        app.Use((context, next) =>
-            ConnectionGate.IsOverLimit(context) && !context.Request.Path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase)
-                ? ServiceBusyAsync(context)
-                : next(context));
+        app.Use(ConnectionGate.OnRequestAsync);
         app.UseCors();
         app.UseRateLimiter();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         return app;
-    }
-
-    private static Task ServiceBusyAsync(HttpContext context)
-    {
-        context.Response.Headers.RetryAfter = "10";
-        return Results.Problem(detail: "The server has too many open connections; try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable)
-            .ExecuteAsync(context);
     }
 
     // --urls, ASPNETCORE_URLS/DOTNET_URLS, *_HTTP_PORTS and Kestrel:Endpoints all win over our default.

@@ -7,7 +7,9 @@ using FaqBot.Web.Tests.DirectLine;
 using FaqBot.Web.Tests.Support;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FaqBot.Web.Tests.Security;
 
@@ -74,16 +76,52 @@ public sealed class ConnectionLimitTests
         }
 
         await UntilAsync(() => gate.Open >= 3);
-        var page = await FreshGetAsync(baseAddress, "/");
-        var health = await FreshGetAsync(baseAddress, "/healthz");
+        using var page = await SendFromAsync(IPAddress.Loopback, baseAddress, HttpMethod.Get, "");
+        using var health = await SendFromAsync(IPAddress.Loopback, baseAddress, HttpMethod.Get, "healthz");
         idle.ForEach(socket => socket.Dispose());
         await UntilAsync(() => gate.Open == 0);
-        var after = await FreshGetAsync(baseAddress, "/");
+        using var after = await SendFromAsync(IPAddress.Loopback, baseAddress, HttpMethod.Get, "");
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
-        Assert.True(page.Headers.Contains("Retry-After"));
-        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page?.StatusCode);
+        Assert.True(page!.Headers.Contains("Retry-After"));
+        Assert.Equal(HttpStatusCode.OK, health?.StatusCode);
+        Assert.True(page.Headers.ConnectionClose, "a 503 past the cap closes its connection");
+        Assert.True(health!.Headers.ConnectionClose, "/healthz past the cap closes its connection");
+        Assert.Equal(HttpStatusCode.OK, after?.StatusCode);
+        Assert.NotEqual(true, after!.Headers.ConnectionClose);
+    }
+
+    [Fact]
+    public async Task A_connection_opened_past_the_cap_that_sends_no_request_is_closed_after_the_timeout_so_healthz_answers_again()
+    {
+        // Given a host serving 2 connections, held by two clients, and Kestrel's 32 spare ones held idle by 32 others
+        var time = new FakeTimeProvider();
+        using var factory = new FaqBotWebFactory(new Dictionary<string, string?> { ["Connections:MaxConnections"] = "2" })
+        {
+            ConfigureServices = services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time)),
+        };
+        var baseAddress = factory.StartOnLoopback();
+        var gate = factory.Services.GetRequiredService<ConnectionGate>();
+        var idle = new List<TcpClient>();
+        for (var i = 0; i < 2 + ConnectionLimitsOptions.HealthHeadroom; i++)
+        {
+            idle.Add(await ConnectFromAsync(LoopbackAddress(10 + i), baseAddress));
+        }
+
+        await UntilAsync(() => gate.Open == idle.Count);
+        using var whileHeld = await SendFromAsync(LoopbackAddress(2), baseAddress, HttpMethod.Get, "healthz");
+
+        // When the over-limit connections' timeout passes without a request
+        time.Advance(ConnectionLimitsOptions.OverLimitRequestTimeout);
+        await UntilAsync(() => gate.Open == 2);
+        using var health = await SendFromAsync(LoopbackAddress(2), baseAddress, HttpMethod.Get, "healthz");
+        var held = idle.Count - idle.Count(ClosedByServer);
+        idle.ForEach(socket => socket.Dispose());
+
+        // Then they are closed, the two within the cap stay, and the probe is answered again
+        Assert.Null(whileHeld);
+        Assert.Equal(2, held);
+        Assert.Equal(HttpStatusCode.OK, health?.StatusCode);
     }
 
     [Fact]
@@ -103,14 +141,14 @@ public sealed class ConnectionLimitTests
         await UntilAsync(() => gate.Open + flood.Count(ClosedByServer) == flood.Count);
 
         // When a health probe comes from another address, and the flooding address sends a message
-        var health = await SendFromAsync(LoopbackAddress(2), baseAddress, HttpMethod.Get, "healthz");
-        var message = await SendFromAsync(IPAddress.Loopback, baseAddress, HttpMethod.Post, "api/messages");
+        using var health = await SendFromAsync(LoopbackAddress(2), baseAddress, HttpMethod.Get, "healthz");
+        using var message = await SendFromAsync(IPAddress.Loopback, baseAddress, HttpMethod.Post, "api/messages");
         var held = flood.Count - flood.Count(ClosedByServer);
         flood.ForEach(socket => socket.Dispose());
 
         // Then the probe gets 200, the flooder a 503 or a closed connection (not a hang), and it holds a quarter of 8
-        Assert.Equal(HttpStatusCode.OK, health);
-        Assert.True(message is HttpStatusCode.ServiceUnavailable or null, $"got {message}");
+        Assert.Equal(HttpStatusCode.OK, health?.StatusCode);
+        Assert.True(message is null or { StatusCode: HttpStatusCode.ServiceUnavailable }, $"got {message?.StatusCode}");
         Assert.Equal(2, held);
     }
 
@@ -205,8 +243,9 @@ public sealed class ConnectionLimitTests
     // Readable with nothing to read: the host closed (or reset) the connection.
     private static bool ClosedByServer(TcpClient socket) => socket.Client.Poll(0, SelectMode.SelectRead) && socket.Client.Available == 0;
 
-    // The status, or null when the host closed the connection; a hang past a few seconds fails the test.
-    private static async Task<HttpStatusCode?> SendFromAsync(IPAddress from, Uri baseAddress, HttpMethod method, string path)
+    // The response from a connection opened from that address, or null when the host closed the connection; a hang past
+    // a few seconds fails the test.
+    private static async Task<HttpResponseMessage?> SendFromAsync(IPAddress from, Uri baseAddress, HttpMethod method, string path)
     {
         using var handler = new SocketsHttpHandler
         {
@@ -222,8 +261,7 @@ public sealed class ConnectionLimitTests
         using var request = new HttpRequestMessage(method, path) { Content = method == HttpMethod.Post ? JsonContent.Create(Json.EmulatorMessage()) : null };
         try
         {
-            using var response = await client.SendAsync(request);
-            return response.StatusCode;
+            return await client.SendAsync(request);
         }
         catch (HttpRequestException)
         {
