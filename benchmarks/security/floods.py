@@ -2,6 +2,7 @@
 """Replays the floods of issue 17 (items 1, 2, 5, 6) against a FaqBot host on loopback, with bounded counts.
 
 Usage: floods.py BASE_URL HOST_PID FEEDBACK_DB   (run by floods.sh, which starts the Release host)
+ITEMS (default "1 2 5 6") picks the items replayed.
 Prints one Markdown table row per flood: what was sent, the status codes counted, RSS before and after, and the time.
 Counts of items 2 and 6 scale with SCALE (default 1 = the issue's counts: 5 x 500 posts of 250 KB, 600 new 250 KB user
 ids, 1,000 conversationUpdates with a 250 KB member id).
@@ -20,6 +21,7 @@ import uuid
 BASE, PID, FEEDBACK_DB = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 URL = urllib.parse.urlparse(BASE)
 SCALE = float(os.environ.get("SCALE", "1"))
+ITEMS = set(os.environ.get("ITEMS", "1 2 5 6").split())
 BIG = 250 * 1024
 ROWS = []
 
@@ -78,6 +80,8 @@ def emulator(conversation, text="hello", user="user-1", activity_type="message",
 
 
 def flood(item, what, run):
+    if item not in ITEMS:
+        return
     before, started = rss_mib(), time.monotonic()
     statuses = run()
     seconds = time.monotonic() - started
@@ -87,27 +91,73 @@ def flood(item, what, run):
     print(f"  {item}: {what}: {codes}; RSS {before:,.0f} -> {after:,.0f} MiB; {seconds:,.1f} s", file=sys.stderr, flush=True)
 
 
-def idle_connections(count):
-    """Item 1: COUNT idle TCP connections, then a request and /healthz on fresh connections while they stay open."""
-    statuses = collections.Counter()
-    sockets = []
-    for _ in range(count):
+def connection_from(source):
+    """A connection opened from SOURCE (any 127.x.y.z: Linux routes all of 127.0.0.0/8 to loopback, so one machine is many clients)."""
+    return http.client.HTTPConnection(URL.hostname, URL.port, timeout=10, source_address=(source, 0))
+
+
+def open_idle(count, sources):
+    """COUNT idle TCP connections, spread round-robin over the SOURCES addresses; those the host closed at once are dropped."""
+    statuses, sockets = collections.Counter(), []
+    for i in range(count):
         try:
-            sockets.append(socket.create_connection((URL.hostname, URL.port), timeout=5))
+            sockets.append(socket.create_connection((URL.hostname, URL.port), timeout=5, source_address=(sources[i % len(sources)], 0)))
         except OSError as error:
             statuses[type(error).__name__] += 1
-    statuses["open"] = len(sockets)
-    conn = connection()
-    status, _ = request(conn, "POST", "/v3/directline/conversations", {})
-    statuses[f"request while open {status}"] += 1
-    conn.close()
-    conn = connection()
-    status, _ = request(conn, "GET", "/healthz")
-    statuses[f"/healthz while open {status}"] += 1
-    conn.close()
+    time.sleep(1)  # lets the host accept (or close) every one before they are counted
+    held = [s for s in sockets if still_open(s)]
     for s in sockets:
+        if s not in held:
+            s.close()
+    statuses["held"] = len(held)
+    statuses["closed at once"] = len(sockets) - len(held)
+    return statuses, held
+
+
+def probe(statuses, label, source, method, path):
+    conn = connection_from(source)
+    status, _ = request(conn, method, path, {} if method == "POST" else None)
+    statuses[f"{label} {status}"] += 1
+    conn.close()
+
+
+def idle_connections(count):
+    """Item 1: COUNT idle TCP connections from one address, then /healthz from another address and from the same one,
+    and a request from the flooding address, each on a fresh connection while the idle ones stay open."""
+    statuses, held = open_idle(count, ["127.0.0.1"])
+    probe(statuses, "/healthz from 127.0.0.2", "127.0.0.2", "GET", "/healthz")
+    probe(statuses, "/healthz from the flooder", "127.0.0.1", "GET", "/healthz")
+    probe(statuses, "request from the flooder", "127.0.0.1", "POST", "/v3/directline/conversations")
+    for s in held:
         s.close()
     return statuses
+
+
+def idle_from_many_addresses():
+    """Item 1: the cap filled by 5 addresses x 100 idle connections, then 32 idle ones from a sixth (Kestrel's headroom):
+    /healthz from a seventh address at once, and again after the over-limit connections' 5 s to send a request."""
+    statuses, held = open_idle(500, [f"127.0.1.{i}" for i in range(1, 6)])
+    more, extra = open_idle(32, ["127.0.1.6"])
+    statuses["over the cap held"] = more["held"]
+    probe(statuses, "/healthz at once", "127.0.1.9", "GET", "/healthz")
+    time.sleep(6)
+    probe(statuses, "/healthz after 6 s", "127.0.1.9", "GET", "/healthz")
+    statuses["over the cap still open after 6 s"] = sum(1 for s in extra if still_open(s))
+    for s in held + extra:
+        s.close()
+    return statuses
+
+
+def still_open(s):
+    """True while the host keeps S open: nothing to read yet (readable with no data means closed or reset)."""
+    s.setblocking(False)
+    try:
+        s.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT)
+        return False
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
 
 
 def websockets_on_one_token(count):
@@ -209,8 +259,9 @@ def feedback_flood(conversations, questions):
 
 
 def main():
-    flood("1", "510 idle TCP connections (Connections:MaxConnections=500, +32 kept for /healthz)", lambda: idle_connections(510))
-    flood("1", f"{n(3000):,} idle TCP connections (Kestrel closes those past 532)", lambda: idle_connections(n(3000)))
+    flood("1", "510 idle TCP connections from one address (Connections:MaxConnections=500, MaxConnectionsPerClient 125)", lambda: idle_connections(510))
+    flood("1", f"{n(3000):,} idle TCP connections from one address", lambda: idle_connections(n(3000)))
+    flood("1", "500 idle from 5 addresses, then 32 from a sixth (past the cap; Kestrel closes new ones past 532)", idle_from_many_addresses)
     flood("1", "50 WebSockets on one token (Connections:MaxStreamsPerConversation=4)", lambda: websockets_on_one_token(50))
     flood("2", f"5 conversations x {n(500):,} Direct Line posts of 250 KB", lambda: big_posts(5, n(500)))
     flood("2", f"{n(600):,} Direct Line posts, each a new 250 KB from.id", lambda: new_big_user_ids(n(600), BIG))
