@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using FaqBot.Classifier.Text;
 using FaqBot.Knowledge.Model;
@@ -12,8 +14,15 @@ namespace FaqBot.Bot.Dialog;
 /// </summary>
 internal static partial class RelatedSection
 {
+    // Asked for every answer shown (it decides the "Tell me more" button) and it reads the whole article: remembered per
+    // knowledge base, which is immutable and replaced whole on reload (the table then lets the old one go).
+    private static readonly ConditionalWeakTable<KnowledgeBase, ConcurrentDictionary<string, FaqEntry?>> Known = [];
+
     /// <summary>The related section of <paramref name="entry"/>'s article, or null when none shares more than the topic.</summary>
-    public static FaqEntry? For(FaqEntry entry, KnowledgeBase knowledgeBase)
+    public static FaqEntry? For(FaqEntry entry, KnowledgeBase knowledgeBase) =>
+        Known.GetOrCreateValue(knowledgeBase).GetOrAdd(entry.Id, _ => Find(entry, knowledgeBase));
+
+    private static FaqEntry? Find(FaqEntry entry, KnowledgeBase knowledgeBase)
     {
         var sections = knowledgeBase.Entries
             .Where(e => e.Kind == EntryKind.Section && e.ArticleId == entry.ArticleId && e.Id != entry.Id)

