@@ -9,7 +9,8 @@ namespace FaqBot.Classifier.Answering;
 /// <summary>
 /// What a question is matched against, built once per knowledge base and immutable: every unit's vector, the vectors
 /// of its sentences (a single fact mid-paragraph matches its sentence better than the paragraph), BM25 over the units,
-/// and the vectors of the entries' own questions.
+/// the vectors of the entries' own questions, and the vectors of the generic out-of-scope questions the model was
+/// trained against.
 /// </summary>
 public sealed class KnowledgeIndex
 {
@@ -19,13 +20,26 @@ public sealed class KnowledgeIndex
     private readonly float[] _questionVectors;
     private readonly int[] _questionEntry;
     private readonly int[] _unitEntry;
+    private readonly float[] _genericVectors;
+    private readonly int _genericCount;
 
-    /// <summary>Builds the index; <paramref name="vectors"/> must hold every text of <see cref="TextsToEmbed"/>.</summary>
-    public KnowledgeIndex(KnowledgeBase knowledgeBase, QueryNormalizer normalizer, TextVectors vectors)
+    /// <summary>
+    /// Builds the index; <paramref name="vectors"/> must hold every text of <see cref="TextsToEmbed"/> and every
+    /// question of <paramref name="generic"/> in its embedded form.
+    /// </summary>
+    /// <param name="knowledgeBase">What is answered from.</param>
+    /// <param name="normalizer">The normaliser built for it.</param>
+    /// <param name="vectors">The vectors of the knowledge base's texts and of the generic questions.</param>
+    /// <param name="generic">
+    /// The generic out-of-scope questions the scope model learnt from (<see cref="Training.ClassifierData.Negatives"/>, less
+    /// those in scope here: <see cref="Training.ModelMetadata.InScopeGeneric"/>).
+    /// </param>
+    public KnowledgeIndex(KnowledgeBase knowledgeBase, QueryNormalizer normalizer, TextVectors vectors, IReadOnlyList<string> generic)
     {
         ArgumentNullException.ThrowIfNull(knowledgeBase);
         ArgumentNullException.ThrowIfNull(normalizer);
         ArgumentNullException.ThrowIfNull(vectors);
+        ArgumentNullException.ThrowIfNull(generic);
         KnowledgeBase = knowledgeBase;
         Normalizer = normalizer;
         Units = AnswerUnit.Of(knowledgeBase);
@@ -41,6 +55,8 @@ public sealed class KnowledgeIndex
         var questions = Entries.SelectMany((e, i) => e.Questions.Select(q => (i, q))).ToList();
         _questionEntry = [.. questions.Select(q => q.i)];
         _questionVectors = Flatten(questions.Select(q => vectors.Get(SentenceEmbedder.QueryText(q.q))));
+        _genericCount = generic.Count;
+        _genericVectors = Flatten(generic.Select(q => vectors.Get(SentenceEmbedder.QueryText(q))));
         Lexical = new PassageIndex([.. Units.Select(u => (IReadOnlyList<string>)normalizer.DocumentStems(u.Heading + " " + u.Text))]);
     }
 
@@ -85,7 +101,14 @@ public sealed class KnowledgeIndex
     /// <param name="question">The question as asked.</param>
     /// <param name="queryVector">Its vector.</param>
     /// <param name="settings">The weights of the combined score.</param>
-    public Ranking Rank(string question, float[] queryVector, AnswerSettings settings)
+    public Ranking Rank(string question, float[] queryVector, AnswerSettings settings) => Rank(question, queryVector, settings, ownGeneric: -1);
+
+    /// <summary>
+    /// Scores every unit for a question; <paramref name="ownGeneric"/> is the question's own row among the generic
+    /// questions when the trainer ranks one of them (its nearest generic question must be another one, as it is for a
+    /// question asked later), else -1.
+    /// </summary>
+    internal Ranking Rank(string question, float[] queryVector, AnswerSettings settings, int ownGeneric)
     {
         ArgumentNullException.ThrowIfNull(queryVector);
         ArgumentNullException.ThrowIfNull(settings);
@@ -120,7 +143,17 @@ public sealed class KnowledgeIndex
             hybrid[u] = cosine[u] + (settings.SentenceWeight * sentence[u]) + (maxLexical > 0 ? settings.LexicalWeight * lexical[u] / maxLexical : 0);
         }
 
-        return new Ranking(this, cosine, sentence, lexical, maxLexical, hybrid, entryQuestion);
+        var genericCosine = Similarities(queryVector, _genericVectors, _genericCount);
+        var nearestGeneric = 0f;
+        for (var g = 0; g < _genericCount; g++)
+        {
+            if (g != ownGeneric)
+            {
+                nearestGeneric = Math.Max(nearestGeneric, genericCosine[g]);
+            }
+        }
+
+        return new Ranking(this, cosine, sentence, lexical, maxLexical, hybrid, entryQuestion, nearestGeneric);
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace FaqBot.Classifier.Answering;
 public sealed class Ranking
 {
     /// <summary>How many features <see cref="Features"/> returns.</summary>
-    public const int FeatureCount = 10;
+    public const int FeatureCount = 11;
 
     private readonly KnowledgeIndex _index;
     private readonly float[] _cosine;
@@ -19,10 +19,12 @@ public sealed class Ranking
     private readonly double[] _hybrid;
     private readonly float[] _entryQuestion;
     private readonly int[] _entryBest;
+    private readonly float _nearestGeneric;
 
     internal Ranking(
-        KnowledgeIndex index, float[] cosine, float[] sentence, double[] lexical, double maxLexical, double[] hybrid, float[] entryQuestion)
+        KnowledgeIndex index, float[] cosine, float[] sentence, double[] lexical, double maxLexical, double[] hybrid, float[] entryQuestion, float nearestGeneric)
     {
+        _nearestGeneric = nearestGeneric;
         _index = index;
         _cosine = cosine;
         _sentence = sentence;
@@ -71,11 +73,16 @@ public sealed class Ranking
         return best;
     }
 
+    /// <summary>True when the question is closer to a generic out-of-scope question than to <paramref name="unit"/>.</summary>
+    public bool LooksGeneric(int unit) => _cosine[unit] < _nearestGeneric;
+
     /// <summary>What the scope model reads about <paramref name="unit"/> as the answer to the question.</summary>
     /// <remarks>
     /// Only how the question matches the unit, never which words it shares with the articles: questions generated
     /// from an article share all their words with it, real ones do not, so word overlap learnt from generated questions
-    /// declines real ones.
+    /// declines real ones. The last feature says how much closer the question is to the unit than to the nearest
+    /// generic out-of-scope question: a question on another topic may share words with an article, but it is closer to
+    /// small talk, arithmetic or everyday questions than to any passage.
     /// </remarks>
     public float[] Features(int unit)
     {
@@ -94,6 +101,7 @@ public sealed class Ranking
             (float)(Math.Log(1 + answer.Text.Length) / 7),
             (float)(_hybrid[Best] - _hybrid[unit]),
             (float)(otherEntries < 0 ? 1 : _hybrid[unit] - _hybrid[otherEntries]),
+            _cosine[unit] - _nearestGeneric,
         ];
     }
 }

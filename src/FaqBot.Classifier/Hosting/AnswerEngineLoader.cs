@@ -90,7 +90,9 @@ public sealed class AnswerEngineLoader
     public Answerer Build(KnowledgeBase knowledgeBase, AnswerModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return Build(new KnowledgeIndex(knowledgeBase, NormalizerFactory.Create(knowledgeBase, Data), model.Vectors), model);
+        var generic = AnswerModelTrainer.GenericQuestions(Data, TrainerSettings).Except(model.Metadata.InScopeGeneric, StringComparer.Ordinal).ToList();
+        var index = new KnowledgeIndex(knowledgeBase, NormalizerFactory.Create(knowledgeBase, Data), model.Vectors, generic);
+        return Build(index, model);
     }
 
     /// <summary>An answerer over an index already built for the model's knowledge base (a trainer's), with overrides applied.</summary>

@@ -10,7 +10,7 @@ namespace FaqBot.Classifier.Training;
 public sealed record AnswerModel(ScopeModel Scope, TextVectors Vectors, ModelMetadata Metadata)
 {
     /// <summary>Bump when features, generation or file layout change so stored models are rebuilt.</summary>
-    public const int FormatVersion = 4;
+    public const int FormatVersion = 5;
 
     /// <summary>Lowercase hex SHA-256 of file bytes.</summary>
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

@@ -12,6 +12,10 @@ namespace FaqBot.Classifier.Training;
 /// <param name="TrainingSeconds">Wall-clock training time.</param>
 /// <param name="DeclineThreshold">Decline when the confidence is below it.</param>
 /// <param name="ClarificationMargin">Ask "Did you mean…?" when the best entry leads the next by less than this.</param>
+/// <param name="InScopeGeneric">
+/// Generic out-of-scope questions as close to this knowledge base as its own questions (a cooking question against a
+/// cooking article): neither learnt as out of scope nor compared with.
+/// </param>
 public sealed record ModelMetadata(
     int FormatVersion,
     string KnowledgeBaseHash,
@@ -23,4 +27,5 @@ public sealed record ModelMetadata(
     int Embedded,
     double TrainingSeconds,
     float DeclineThreshold,
-    float ClarificationMargin);
+    float ClarificationMargin,
+    IReadOnlyList<string> InScopeGeneric);
