@@ -41,4 +41,19 @@ public sealed class EvaluationSetsTests(DevelopmentSetsFixture fixture, ITestOut
 
         Assert.True(answeredBy.Count == 0, $"\"{question}\" was answered from {string.Join(", ", answeredBy)}");
     }
+
+    [Fact]
+    public void Every_far_off_question_of_the_list_is_declined_on_every_article()
+    {
+        var questions = FarOffQuestions.Load();
+
+        var notDeclined = fixture.Sets
+            .SelectMany(set => questions.Select(q => (set.Name, Question: q, Outcome: set.Engine.Ask(q))))
+            .Where(x => x.Outcome is not Declined)
+            .Select(x => $"{x.Name}: \"{x.Question}\" ({x.Outcome.GetType().Name}, {x.Outcome.Confidence:0.00})")
+            .ToList();
+
+        Assert.True(questions.Count >= 60, $"expected at least 60 far-off questions, found {questions.Count}");
+        Assert.True(notDeclined.Count == 0, $"{notDeclined.Count} far-off questions were not declined:\n{string.Join("\n", notDeclined)}");
+    }
 }

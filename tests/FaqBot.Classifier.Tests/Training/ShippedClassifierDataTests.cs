@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FaqBot.Classifier.Tests.Evaluation;
 using FaqBot.Classifier.Training;
 
 namespace FaqBot.Classifier.Tests.Training;
@@ -63,6 +64,16 @@ public sealed partial class ShippedClassifierDataTests
             .ToList();
 
         Assert.Empty(repeated);
+    }
+
+    [Fact]
+    public void No_far_off_test_question_is_a_shipped_negative()
+    {
+        var negatives = Data.Negatives.Select(n => n.ToLowerInvariant()).ToHashSet();
+
+        var copied = FarOffQuestions.Load().Where(q => negatives.Contains(q.ToLowerInvariant())).ToList();
+
+        Assert.Empty(copied);
     }
 
     // Rules and questions only: a comment may name what the file leaves out.
