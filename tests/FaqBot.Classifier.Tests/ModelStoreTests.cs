@@ -109,7 +109,7 @@ public sealed class ModelStoreTests : IDisposable
 
         // Then nothing is embedded and the model is the same
         Assert.Equal(0, again.Model.Metadata.Embedded);
-        float[] features = [0.8f, 0.7f, 1, 0.5f, 0.6f, 0, 1, 0.5f, 0, 0.1f];
+        float[] features = [.. Enumerable.Range(0, Ranking.FeatureCount).Select(i => 0.1f * (i % 10))];
         Assert.Equal(first.Model.Scope.Probability(features), again.Model.Scope.Probability(features));
         Assert.Equal(first.Model.Vectors.ToBytes(), again.Model.Vectors.ToBytes());
     }
