@@ -59,23 +59,18 @@ public sealed class PostgresDirectLineStoreTests(PostgresServer server) : Direct
         var writer = CreateStore(Limits);
         var id = Guid.NewGuid().ToString("n");
         await writer.CreateAsync(id, default);
-        await listener.StartAsync(default);
 
-        // The listener wakes everyone once it listens; the signal taken after that is woken only by the notification.
-        var changed = await NextAfterListeningAsync(signals, id);
+        // The listener wakes everyone once it listens (taken before it starts, so that wake cannot be missed); the signal
+        // taken after that is woken only by the notification.
+        var listening = signals.Next(id);
+        await listener.StartAsync(default);
+        await listening.WaitAsync(TimeSpan.FromSeconds(30));
+        var changed = signals.Next(id);
+        Assert.False(changed.IsCompleted);
         await writer.AppendAsync(id, new Activity(ActivityTypes.Message) { Text = "from the other replica" }, default);
 
         // Below the listener's 30 s reread, so only the notification can complete it in time; nothing else is timed.
         await changed.WaitAsync(TimeSpan.FromSeconds(20));
         await listener.StopAsync(default);
-    }
-
-    private static async Task<Task> NextAfterListeningAsync(DirectLineChangeSignals signals, string id)
-    {
-        var first = signals.Next(id);
-        await first.WaitAsync(TimeSpan.FromSeconds(30));
-        var next = signals.Next(id);
-        Assert.False(next.IsCompleted);
-        return next;
     }
 }
