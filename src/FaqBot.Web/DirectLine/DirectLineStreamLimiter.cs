@@ -9,45 +9,18 @@ namespace FaqBot.Web.DirectLine;
 /// </summary>
 public sealed class DirectLineStreamLimiter
 {
-    private readonly Dictionary<string, int> _open = new(StringComparer.Ordinal);
-    private readonly int _maxPerConversation;
+    private readonly PlacesPerKey _open;
 
     /// <summary>Creates the limiter.</summary>
     public DirectLineStreamLimiter(IOptions<ConnectionLimitsOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _maxPerConversation = options.Value.MaxStreamsPerConversation;
+        _open = new PlacesPerKey(options.Value.MaxStreamsPerConversation);
     }
 
     /// <summary>Takes a place for a stream of <paramref name="conversationId"/>; false when it already holds the most allowed.</summary>
-    public bool TryEnter(string conversationId)
-    {
-        lock (_open)
-        {
-            var open = _open.GetValueOrDefault(conversationId);
-            if (open >= _maxPerConversation)
-            {
-                return false;
-            }
-
-            _open[conversationId] = open + 1;
-            return true;
-        }
-    }
+    public bool TryEnter(string conversationId) => _open.TryEnter(conversationId);
 
     /// <summary>Gives back the place taken by <see cref="TryEnter"/>.</summary>
-    public void Exit(string conversationId)
-    {
-        lock (_open)
-        {
-            if (_open.TryGetValue(conversationId, out var open) && open > 1)
-            {
-                _open[conversationId] = open - 1;
-            }
-            else
-            {
-                _open.Remove(conversationId);
-            }
-        }
-    }
+    public void Exit(string conversationId) => _open.Exit(conversationId);
 }

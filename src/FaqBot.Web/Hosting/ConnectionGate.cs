@@ -15,10 +15,9 @@ public sealed class ConnectionGate
 {
     private const string OverLimitKey = "FaqBot.ConnectionOverLimit";
     private readonly int _maxConnections;
-    private readonly int _maxPerClient;
     private readonly ForwardedHeadersOptions _proxies;
     private readonly TimeProvider _time;
-    private readonly Dictionary<string, int> _perClient = new(StringComparer.Ordinal);
+    private readonly PlacesPerKey _perClient;
     private int _open;
 
     /// <summary>Creates the gate for the resolved limits and the trusted proxies.</summary>
@@ -27,7 +26,7 @@ public sealed class ConnectionGate
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(proxies);
         _maxConnections = options.Value.MaxConnections ?? throw new InvalidOperationException("Connections:MaxConnections is resolved at start.");
-        _maxPerClient = options.Value.MaxConnectionsPerClient ?? throw new InvalidOperationException("Connections:MaxConnectionsPerClient is resolved at start.");
+        _perClient = new PlacesPerKey(options.Value.MaxConnectionsPerClient ?? throw new InvalidOperationException("Connections:MaxConnectionsPerClient is resolved at start."));
         _proxies = proxies.Value;
         _time = time ?? throw new ArgumentNullException(nameof(time));
     }
@@ -44,7 +43,7 @@ public sealed class ConnectionGate
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(next);
         var client = ClientOf(connection);
-        if (client is not null && !TryEnter(client))
+        if (client is not null && !_perClient.TryEnter(client))
         {
             // Returning without serving closes it: one address cannot hold the connections other clients and the health probe need.
             return;
@@ -60,7 +59,7 @@ public sealed class ConnectionGate
             Interlocked.Decrement(ref _open);
             if (client is not null)
             {
-                Exit(client);
+                _perClient.Exit(client);
             }
         }
     }
@@ -114,36 +113,5 @@ public sealed class ConnectionGate
         address = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
         var trusted = _proxies.KnownProxies.Contains(address) || _proxies.KnownIPNetworks.Any(network => network.Contains(address));
         return trusted ? null : ClientPartition.Of(address);
-    }
-
-    private bool TryEnter(string client)
-    {
-        lock (_perClient)
-        {
-            var open = _perClient.GetValueOrDefault(client);
-            if (open >= _maxPerClient)
-            {
-                return false;
-            }
-
-            _perClient[client] = open + 1;
-            return true;
-        }
-    }
-
-    private void Exit(string client)
-    {
-        lock (_perClient)
-        {
-            var open = _perClient[client] - 1;
-            if (open == 0)
-            {
-                _perClient.Remove(client);
-            }
-            else
-            {
-                _perClient[client] = open;
-            }
-        }
     }
 }
