@@ -21,7 +21,6 @@ public sealed class KnowledgeIndex
     private readonly int[] _questionEntry;
     private readonly int[] _unitEntry;
     private readonly float[] _genericVectors;
-    private readonly int _genericCount;
 
     /// <summary>
     /// Builds the index; <paramref name="vectors"/> must hold every text of <see cref="TextsToEmbed"/> and every
@@ -55,7 +54,6 @@ public sealed class KnowledgeIndex
         var questions = Entries.SelectMany((e, i) => e.Questions.Select(q => (i, q))).ToList();
         _questionEntry = [.. questions.Select(q => q.i)];
         _questionVectors = Flatten(questions.Select(q => vectors.Get(SentenceEmbedder.QueryText(q.q))));
-        _genericCount = generic.Count;
         _genericVectors = Flatten(generic.Select(q => vectors.Get(SentenceEmbedder.QueryText(q))));
         Lexical = new PassageIndex([.. Units.Select(u => (IReadOnlyList<string>)normalizer.DocumentStems(u.Heading + " " + u.Text))]);
     }
@@ -143,9 +141,9 @@ public sealed class KnowledgeIndex
             hybrid[u] = cosine[u] + (settings.SentenceWeight * sentence[u]) + (maxLexical > 0 ? settings.LexicalWeight * lexical[u] / maxLexical : 0);
         }
 
-        var genericCosine = Similarities(queryVector, _genericVectors, _genericCount);
+        var genericCosine = Similarities(queryVector, _genericVectors, _genericVectors.Length / SentenceEmbedder.Dimensions);
         var nearestGeneric = 0f;
-        for (var g = 0; g < _genericCount; g++)
+        for (var g = 0; g < genericCosine.Length; g++)
         {
             if (g != ownGeneric)
             {
