@@ -11,7 +11,7 @@ public sealed record AnswerSettings(
     float ClarificationMargin = 0.015f,
     float LexicalWeight = 0.05f,
     float SentenceWeight = 0.3f,
-    int MaxShownLength = 1200)
+    int MaxShownLength = 1600)
 {
     /// <summary>The defaults, measured on the evaluation sets (docs/performance.md).</summary>
     public static AnswerSettings Default { get; } = new();
