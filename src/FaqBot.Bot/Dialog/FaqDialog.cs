@@ -31,6 +31,10 @@ public sealed class FaqDialog
     /// <summary>Suggested action: none of the "Did you mean…?" candidates.</summary>
     public const string NoneOfThese = "None of these";
 
+    // "topics" lists at most this many titles: 30 lines of about 60 characters fit one 2,000-character Teams message, and
+    // past that a list is scrolled, not read (asking a question finds the article better than browsing hundreds).
+    private const int TopicsTitleCap = 30;
+
     // Stands for the installing user when a personal install arrives without a sender.
     private const string InstallerKey = "(installer)";
 
@@ -234,7 +238,7 @@ public sealed class FaqDialog
                 await SendAsync(turnContext, channel, "No problem. Ask me a question whenever you're ready.", [], cancellationToken);
                 return;
             case InputKind.Hello:
-                await SendAsync(turnContext, channel, $"Hello! Ask me anything about {Summary.TitlesText}.", Summary.ExampleQuestions, cancellationToken);
+                await SendAsync(turnContext, channel, $"Hello! Ask me anything {Summary.Scope}.", Summary.ExampleQuestions, cancellationToken);
                 return;
             case InputKind.Thanks:
                 await SendAsync(turnContext, channel, "You're welcome! Anything else you'd like to know?", [], cancellationToken);
@@ -398,8 +402,10 @@ public sealed class FaqDialog
     private async Task SendWelcomeAsync(ITurnContext turnContext, string greeting, CancellationToken cancellationToken)
     {
         var channel = ChannelProfile.For(turnContext.Activity);
-        var text = $"{greeting} I answer questions about {Summary.TitlesText}, with the section each answer comes from. " +
-            "Ask in your own words, or try one of these. Type **help** for more.";
+        var text = $"{greeting} I answer questions {Summary.Scope}, with the section each answer comes from. " +
+            (Summary.NamesEveryArticle
+                ? "Ask in your own words, or try one of these. Type **help** for more."
+                : "Ask in your own words, or try one of these. Type **topics** to see them all, or **help** for more.");
         await SendAsync(turnContext, channel, text, Summary.ExampleQuestions, cancellationToken);
     }
 
@@ -427,15 +433,17 @@ public sealed class FaqDialog
 
         data.Introduced = true;
         var channel = ChannelProfile.For(turnContext.Activity);
-        var text = $"Hi everyone! I'm FaqBot. I answer questions about {Summary.TitlesText}, with the section each answer comes from. " +
-            "@mention me with your question, or try one of these.";
+        var text = $"Hi everyone! I'm FaqBot. I answer questions {Summary.Scope}, with the section each answer comes from. " +
+            (Summary.NamesEveryArticle
+                ? "@mention me with your question, or try one of these."
+                : "@mention me with your question (or **topics** to see them all), or try one of these.");
         await SendAsync(turnContext, channel, text, Summary.ExampleQuestions, cancellationToken);
     }
 
     private async Task SendHelpAsync(ITurnContext turnContext, ChannelProfile channel, CancellationToken cancellationToken)
     {
         var text = $"""
-            Ask me a question in your own words about {Summary.TitlesText}. I answer from the article and show the section the answer comes from.
+            Ask me a question in your own words {(Summary.NamesEveryArticle ? string.Empty : "about anything ")}{Summary.Scope}. I answer from the article and show the section the answer comes from.
 
             * **{TellMeMore}**: the rest of the section behind my last answer, or the section it belongs with
             * **{Helpful}** / **{NotHelpful}**: rate my last answer (it helps improve the article)
@@ -446,6 +454,15 @@ public sealed class FaqDialog
     }
 
     private async Task SendTopicsAsync(ITurnContext turnContext, ChannelProfile channel, CancellationToken cancellationToken)
+    {
+        var text = Summary.NamesEveryArticle ? TopicsInDetail() : TopicsByTitle();
+        var chunks = MessageSplitter.Split(channel.Render(text), channel.MaxMessageLength);
+        var activities = chunks.Select((chunk, i) => Message(channel, chunk, i == chunks.Count - 1 ? Summary.ExampleQuestions : [])).ToArray<IActivity>();
+        await turnContext.SendActivitiesAsync(activities, cancellationToken);
+    }
+
+    // A few articles: each with its sections and FAQ questions.
+    private string TopicsInDetail()
     {
         var text = new StringBuilder("Here is what I know about.");
         foreach (var article in Summary.Topics)
@@ -466,13 +483,37 @@ public sealed class FaqDialog
             }
         }
 
-        var chunks = MessageSplitter.Split(channel.Render(text.ToString()), channel.MaxMessageLength);
-        var activities = chunks.Select((chunk, i) => Message(channel, chunk, i == chunks.Count - 1 ? Summary.ExampleQuestions : [])).ToArray<IActivity>();
-        await turnContext.SendActivitiesAsync(activities, cancellationToken);
+        return text.ToString();
+    }
+
+    // Many articles: one line per title, at most TopicsTitleCap of them, then how many more there are.
+    private string TopicsByTitle()
+    {
+        var titles = Summary.Titles.Distinct(StringComparer.Ordinal).ToList();
+        var shown = titles.Take(TopicsTitleCap).ToList();
+        var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"I answer from {Summary.ArticleCountText}"))
+            .Append(shown.Count < titles.Count ? string.Create(CultureInfo.InvariantCulture, $". Here are the first {shown.Count}:") : ":")
+            .Append("\n");
+        foreach (var title in shown)
+        {
+            text.Append("\n* ").Append(title);
+        }
+
+        text.Append("\n\n").Append(shown.Count < titles.Count
+            ? string.Create(CultureInfo.InvariantCulture, $"…and {titles.Count - shown.Count:N0} more. Ask me a question in your own words and I'll find the article that answers it, or try one of these.")
+            : "Ask me a question in your own words, or try one of these.");
+        return text.ToString();
     }
 
     private string DeclineText(bool noted)
     {
+        if (!Summary.NamesEveryArticle)
+        {
+            // A few sections of the first article would mislead about what the others cover: the named titles say enough.
+            return $"Sorry, I can only answer questions {Summary.Scope}. " +
+                (noted ? "I've noted your question. " : string.Empty) + "Type **topics** to see them all.";
+        }
+
         var sections = Summary.Topics.SelectMany(t => t.Sections).Take(4).Select(s => s.ToLowerInvariant()).ToList();
         var examples = sections.Count > 0 ? $" (for example {string.Join("; ", sections)})" : string.Empty;
         return $"Sorry, I can only answer questions about {Summary.TitlesText}{examples}. " +
