@@ -486,13 +486,14 @@ public sealed class FaqDialog
         return text.ToString();
     }
 
-    // Many articles: one line per title, at most TopicsTitleCap of them, then how many more there are.
+    // Many articles: one line per title, at most TopicsTitleCap of them, then how many more. Titles, not articles, are
+    // counted: articles sharing a title (a page kept in two places) are one line, so the counts add up for the reader.
     private string TopicsByTitle()
     {
         var titles = Summary.Titles.Distinct(StringComparer.Ordinal).ToList();
         var shown = titles.Take(TopicsTitleCap).ToList();
         var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"I answer from {Summary.ArticleCountText}"))
-            .Append(shown.Count < titles.Count ? string.Create(CultureInfo.InvariantCulture, $". Here are the first {shown.Count}:") : ":")
+            .Append(shown.Count < titles.Count ? string.Create(CultureInfo.InvariantCulture, $". Here are the first {shown.Count} titles:") : ":")
             .Append("\n");
         foreach (var title in shown)
         {
@@ -500,7 +501,7 @@ public sealed class FaqDialog
         }
 
         text.Append("\n\n").Append(shown.Count < titles.Count
-            ? string.Create(CultureInfo.InvariantCulture, $"…and {titles.Count - shown.Count:N0} more. Ask me a question in your own words and I'll find the article that answers it, or try one of these.")
+            ? string.Create(CultureInfo.InvariantCulture, $"…and {titles.Count - shown.Count:N0} more titles. Ask me a question in your own words and I'll find the article that answers it, or try one of these.")
             : "Ask me a question in your own words, or try one of these.");
         return text.ToString();
     }

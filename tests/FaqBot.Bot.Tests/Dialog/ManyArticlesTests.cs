@@ -85,12 +85,12 @@ public sealed partial class ManyArticlesTests : IDisposable
         var reply = Assert.Single(AnswerTests.Drain(adapter));
         var text = Replies.Text(reply);
         Assert.InRange(text.Length, 1, limit);
-        Assert.StartsWith("I answer from 50 articles. Here are the first 30:", text, StringComparison.Ordinal);
+        Assert.StartsWith("I answer from 50 articles. Here are the first 30 titles:", text, StringComparison.Ordinal);
         var titles = Articles(50).Articles.Select(a => a.Title).ToList();
         var listed = text.Split('\n').Where(l => l.StartsWith("* ", StringComparison.Ordinal)).Select(l => l[2..]).ToList();
         Assert.Equal(titles.Take(30), listed);
         Assert.DoesNotContain("Seasoning", text, StringComparison.Ordinal);
-        Assert.Contains("…and 20 more.", text, StringComparison.Ordinal);
+        Assert.Contains("…and 20 more titles.", text, StringComparison.Ordinal);
         Assert.Equal(3, Replies.Actions(reply).Count);
     }
 
@@ -107,7 +107,7 @@ public sealed partial class ManyArticlesTests : IDisposable
         var text = Replies.Text(Assert.Single(AnswerTests.Drain(adapter)));
         Assert.Single(text.Split('\n'), l => l == $"* {Title(2)}");
         Assert.Contains($"* {Title(31)}", text, StringComparison.Ordinal);
-        Assert.Contains("…and 19 more.", text, StringComparison.Ordinal);
+        Assert.Contains("…and 19 more titles.", text, StringComparison.Ordinal);
     }
 
     [Fact]
