@@ -26,4 +26,17 @@ public sealed class SentenceEmbedderTests
 
         Assert.Equal(fresh, embedder.EmbedQuery(Question), (a, b) => Math.Abs(a - b) < 1e-5f);
     }
+
+    [Fact]
+    public void An_embedder_that_does_not_remember_runs_the_model_for_every_question_and_gives_the_same_vector()
+    {
+        using var embedder = new SentenceEmbedder(rememberQueries: false);
+        const string Question = "Does the starter need feeding while I am away?";
+
+        var first = embedder.EmbedQuery(Question);
+        var again = embedder.EmbedQuery(Question);
+
+        Assert.NotSame(first, again);
+        Assert.Equal(SentenceEmbedder.Shared.EmbedQuery(Question), again, (a, b) => Math.Abs(a - b) < 1e-5f);
+    }
 }

