@@ -131,7 +131,8 @@ public sealed class SentenceEmbedder : IDisposable
 
     private float[] EmbedOne(string question) => Run([Tokenize(QueryText(question))])[0];
 
-    private long[] Tokenize(string text)
+    /// <summary>The word pieces the model reads for <paramref name="text"/>, cut at <see cref="MaxTokens"/>.</summary>
+    internal long[] Tokenize(string text)
     {
         var ids = _tokenizer.EncodeToIds(text, MaxTokens, out _, out _);
         var result = new long[ids.Count];
